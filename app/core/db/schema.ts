@@ -1,0 +1,3 @@
+// The one schema of the application: every module's tables, re-exported for drizzle.
+// drizzle-kit reads this file to generate migrations into db/migrations.
+export * from '../../modules/platform/platform.schema.ts'

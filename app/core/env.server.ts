@@ -1,0 +1,67 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+// Configuration comes from the environment only, and is checked once at start.
+// Every wrong value gets its own line in the message, so an operator can fix all at once.
+
+const ZBoolean = z
+	.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {
+		error: 'must be one of true/false, 1/0, yes/no, on/off',
+	})
+	.transform((v) => ['1', 'true', 'yes', 'on'].includes(v))
+
+const ZEnv = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+	PORT: z.coerce
+		.number({ error: 'must be a port number' })
+		.int('must be a whole number')
+		.min(1, 'must be between 1 and 65535')
+		.max(65535, 'must be between 1 and 65535')
+		.default(3000),
+	HOST: z.string().min(1).default('0.0.0.0'),
+	DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+	DATABASE_URL: z
+		.string()
+		.refine((v) => /^(postgres|postgresql):\/\/.+/.test(v) || /^pglite:\/\/.+/.test(v), {
+			message: 'must start with postgres://, postgresql:// or pglite:// (pglite://memory for a throw-away database)',
+		})
+		.optional(),
+	DEMO_SEED: ZBoolean.default(true),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	TRUST_PROXY: ZBoolean.default(false),
+	/** Set when the app is served over HTTPS (directly or behind a TLS proxy): turns on HSTS and Secure cookies. */
+	SECURE_COOKIES: ZBoolean.default(false),
+	BODY_LIMIT_BYTES: z.coerce.number({ error: 'must be a number of bytes' }).int().min(1024).max(104_857_600).default(1_048_576),
+	SESSION_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(90).default(14),
+})
+
+export type Env = z.output<typeof ZEnv> & {
+	/** The resolved database location: a postgres URL or pglite://<absolute dir>. */
+	databaseUrl: string
+	dataDir: string
+}
+
+export class ConfigError extends Error {
+	constructor(public readonly problems: string[]) {
+		super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+		this.name = 'ConfigError'
+	}
+}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+	// Empty strings count as unset, as most shells and .env files intend.
+	const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
+	const result = ZEnv.safeParse(cleaned)
+	if (!result.success) {
+		const problems = result.error.issues.map((issue) => {
+			const key = issue.path.join('.')
+			const given = cleaned[key]
+			return `${key}: ${issue.message}${given !== undefined ? ` (got "${given.slice(0, 80)}")` : ''}`
+		})
+		throw new ConfigError(problems)
+	}
+	const env = result.data
+	const dataDir = path.resolve(env.DATA_DIR)
+	const databaseUrl = env.DATABASE_URL ?? `pglite://${path.join(dataDir, 'db')}`
+	return { ...env, dataDir, databaseUrl }
+}

@@ -1,0 +1,49 @@
+import { redirect } from 'react-router'
+import { servicesContext } from '#app/core/http/context.ts'
+import { formErrorResponse, formValues, rethrowAsHttp, type FormState } from '#app/core/http/responses.ts'
+import { Button, ErrorSummary, PostForm } from '#app/ui/form.tsx'
+import { useT } from '#app/ui/i18n.tsx'
+import { PageTitle } from '#app/ui/parts.tsx'
+import { AgencyFields, orgInput } from '../../components/org-forms.tsx'
+import { requireStaffInCommune } from '../../http/request-state.server.ts'
+import { staffHandle } from '../../http/staff-handle.ts'
+import { getAgency, updateAgency } from '../../org.server.ts'
+import type { Route } from './+types/agency-edit.ts'
+
+export const handle = staffHandle('org.manage')
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+	const staff = await requireStaffInCommune(request, context, 'org.manage')
+	try {
+		return { agency: await getAgency(context.get(servicesContext).db, staff.actor, staff.communeId, params.agencyId) }
+	} catch (err) {
+		rethrowAsHttp(err)
+	}
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+	const staff = await requireStaffInCommune(request, context, 'org.manage')
+	const values = formValues(await request.formData())
+	try {
+		await updateAgency(context.get(servicesContext).db, staff.actor, staff.communeId, params.agencyId, orgInput(values))
+		return redirect('/quan-tri/don-vi')
+	} catch (err) {
+		return formErrorResponse(err, values)
+	}
+}
+
+export default function AgencyEdit({ loaderData, actionData }: Route.ComponentProps) {
+	const t = useT()
+	const state = actionData as FormState | undefined
+	return (
+		<div className="narrow">
+			<title>{`${t('org.editAgency')} — ${t('app.name')}`}</title>
+			<PageTitle caption={loaderData.agency.name}>{t('org.editAgency')}</PageTitle>
+			<ErrorSummary state={state} />
+			<PostForm noValidate>
+				<AgencyFields values={state?.values ?? loaderData.agency} errors={state?.fieldErrors ?? {}} />
+				<Button>{t('form.save')}</Button>
+			</PostForm>
+		</div>
+	)
+}

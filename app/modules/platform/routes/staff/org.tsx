@@ -1,0 +1,152 @@
+import { Link } from 'react-router'
+import { servicesContext } from '#app/core/http/context.ts'
+import { formErrorResponse, formValues, httpError, type FormState } from '#app/core/http/responses.ts'
+import { ZSearchQuery } from '#app/core/text.ts'
+import { Button, ErrorSummary, PostForm } from '#app/ui/form.tsx'
+import { useT } from '#app/ui/i18n.tsx'
+import { Notice, PageTitle, Table, Tag } from '#app/ui/parts.tsx'
+import { AgencyFields, orgInput, VillageFields } from '../../components/org-forms.tsx'
+import { requireStaffInCommune } from '../../http/request-state.server.ts'
+import { staffHandle } from '../../http/staff-handle.ts'
+import { createAgency, createVillage, listAgencies, listVillages } from '../../org.server.ts'
+import { can } from '../../permissions.ts'
+import type { Route } from './+types/org.ts'
+
+export const handle = staffHandle('backoffice.access')
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+	const staff = await requireStaffInCommune(request, context)
+	const { db } = context.get(servicesContext)
+	const query = ZSearchQuery.parse(new URL(request.url).searchParams.get('q') ?? '')
+	const [agencies, villages] = [await listAgencies(db, staff.actor, staff.communeId), await listVillages(db, staff.actor, staff.communeId, query)]
+	return { agencies, villages, query, canManage: can(staff.actor, 'org.manage', staff.communeId) }
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+	const staff = await requireStaffInCommune(request, context, 'org.manage')
+	const { db } = context.get(servicesContext)
+	const values = formValues(await request.formData())
+	const intent = values.intent
+	try {
+		if (intent === 'add-agency') await createAgency(db, staff.actor, staff.communeId, orgInput(values))
+		else if (intent === 'add-village') await createVillage(db, staff.actor, staff.communeId, orgInput(values))
+		else throw httpError(400, 'error.badRequest')
+		return { saved: intent }
+	} catch (err) {
+		return formErrorResponse(err, values, intent)
+	}
+}
+
+export default function Org({ loaderData, actionData }: Route.ComponentProps) {
+	const t = useT()
+	const result = actionData as (FormState & { saved?: string }) | undefined
+	const failed = result?.saved ? undefined : result
+	const agencyErrors = result?.intent === 'add-agency' ? (failed?.fieldErrors ?? {}) : {}
+	const villageErrors = result?.intent === 'add-village' ? (failed?.fieldErrors ?? {}) : {}
+	return (
+		<>
+			<title>{`${t('org.title')} — ${t('app.name')}`}</title>
+			<PageTitle>{t('org.title')}</PageTitle>
+			{result?.saved ? <Notice kind="success">{t('form.saved')}</Notice> : null}
+			<ErrorSummary state={failed} />
+
+			<h2 id="agencies">{t('org.agencies')}</h2>
+			<Table caption={t('org.agencies')}>
+				<thead>
+					<tr>
+						<th scope="col">{t('org.name')}</th>
+						<th scope="col">{t('org.kind')}</th>
+						<th scope="col">{t('org.code')}</th>
+						<th scope="col">{t('org.active')}</th>
+						{loaderData.canManage ? <th scope="col">{t('table.actions')}</th> : null}
+					</tr>
+				</thead>
+				<tbody>
+					{loaderData.agencies.map((a) => (
+						<tr key={a.id}>
+							<td>{a.name}</td>
+							<td>{t(`agencyKind.${a.kind}`)}</td>
+							<td>
+								<code>{a.code}</code>
+							</td>
+							<td>{a.active ? t('form.yes') : t('form.no')}</td>
+							{loaderData.canManage ? (
+								<td>
+									<Link to={`/quan-tri/don-vi/co-quan/${a.id}`}>
+										{t('org.edit')}
+										<span className="visually-hidden"> {a.name}</span>
+									</Link>
+								</td>
+							) : null}
+						</tr>
+					))}
+				</tbody>
+			</Table>
+			{loaderData.canManage ? (
+				<details className="details" open={result?.intent === 'add-agency' && !result.saved}>
+					<summary>{t('org.addAgency')}</summary>
+					<PostForm noValidate>
+						<input type="hidden" name="intent" value="add-agency" />
+						<AgencyFields values={result?.intent === 'add-agency' ? failed?.values : undefined} errors={agencyErrors} />
+						<Button>{t('form.add')}</Button>
+					</PostForm>
+				</details>
+			) : null}
+
+			<h2 id="villages">{t('org.villages')}</h2>
+			<form method="get" className="search-form" role="search">
+				<label className="field__label" htmlFor="village-search">
+					{t('org.searchVillages')}
+				</label>
+				<div className="search-form__row">
+					<input className="input" id="village-search" name="q" type="search" defaultValue={loaderData.query} maxLength={200} />
+					<button className="button button--secondary" type="submit">
+						{t('form.search')}
+					</button>
+				</div>
+			</form>
+			<Table caption={t('org.villages')}>
+				<thead>
+					<tr>
+						<th scope="col">{t('org.name')}</th>
+						<th scope="col">{t('org.active')}</th>
+						{loaderData.canManage ? <th scope="col">{t('table.actions')}</th> : null}
+					</tr>
+				</thead>
+				<tbody>
+					{loaderData.villages.length === 0 ? (
+						<tr>
+							<td colSpan={3}>{t('table.empty')}</td>
+						</tr>
+					) : null}
+					{loaderData.villages.map((v) => (
+						<tr key={v.id}>
+							<td>
+								{v.name} {v.isDemo ? <Tag>{t('org.demo')}</Tag> : null}
+							</td>
+							<td>{v.active ? t('form.yes') : t('form.no')}</td>
+							{loaderData.canManage ? (
+								<td>
+									<Link to={`/quan-tri/don-vi/thon/${v.id}`}>
+										{t('org.edit')}
+										<span className="visually-hidden"> {v.name}</span>
+									</Link>
+								</td>
+							) : null}
+						</tr>
+					))}
+				</tbody>
+			</Table>
+			{loaderData.canManage ? (
+				<details className="details" open={result?.intent === 'add-village' && !result.saved}>
+					<summary>{t('org.addVillage')}</summary>
+					<PostForm noValidate>
+						<input type="hidden" name="intent" value="add-village" />
+						<VillageFields values={result?.intent === 'add-village' ? failed?.values : undefined} errors={villageErrors} />
+						<Button>{t('form.add')}</Button>
+					</PostForm>
+				</details>
+			) : null}
+		</>
+	)
+}

@@ -1,0 +1,175 @@
+import { useId, type ReactNode } from 'react'
+import { Form, type FormProps } from 'react-router'
+import type { FormState } from '#app/core/http/responses.ts'
+import { useRootData, useT } from './i18n.tsx'
+
+// Form parts after the GOV.UK Design System: a label above each field, a hint, the error in
+// words next to the field and in a summary at the top; everything works without JavaScript.
+
+/** A POST form carrying the CSRF token. Every form that changes data uses it. */
+export function PostForm({ children, ...props }: Omit<FormProps, 'method'> & { children: ReactNode }) {
+	const csrf = useRootData()?.csrfToken ?? ''
+	return (
+		<Form method="post" {...props}>
+			<input type="hidden" name="_csrf" value={csrf} />
+			{children}
+		</Form>
+	)
+}
+
+export function ErrorSummary({ state, labels }: { state: FormState | undefined; labels?: Record<string, string> }) {
+	const t = useT()
+	if (!state?.formError && !state?.fieldErrors) return null
+	const fields = Object.entries(state.fieldErrors ?? {})
+	return (
+		<div className="error-summary" role="alert" tabIndex={-1}>
+			<h2 className="error-summary__title">{t('form.errorSummary')}</h2>
+			{state.formError && fields.length === 0 ? <p>{t(state.formError.key, state.formError.params)}</p> : null}
+			{fields.length > 0 ? (
+				<ul>
+					{fields.map(([field, key]) => (
+						<li key={field}>
+							{field !== '_form' ? (
+								<a href={`#field-${field}`}>
+									{labels?.[field] ? `${labels[field]}: ` : ''}
+									{t(key)}
+								</a>
+							) : (
+								t(key)
+							)}
+						</li>
+					))}
+				</ul>
+			) : null}
+		</div>
+	)
+}
+
+type FieldProps = {
+	name: string
+	label: string
+	hint?: string
+	error?: string
+	optional?: boolean
+}
+
+function FieldShell({ name, label, hint, error, optional, children }: FieldProps & { children: (ids: { hintId?: string; errorId?: string }) => ReactNode }) {
+	const t = useT()
+	const base = useId()
+	const hintId = hint ? `${base}-hint` : undefined
+	const errorId = error ? `${base}-error` : undefined
+	return (
+		<div className={`field${error ? ' field--error' : ''}`}>
+			<label className="field__label" htmlFor={`field-${name}`}>
+				{label}
+				{optional ? <span className="field__optional"> {t('form.optional')}</span> : null}
+			</label>
+			{hint ? (
+				<p className="field__hint" id={hintId}>
+					{hint}
+				</p>
+			) : null}
+			{error ? (
+				<p className="field__error" id={errorId}>
+					{t(error)}
+				</p>
+			) : null}
+			{children({ hintId, errorId })}
+		</div>
+	)
+}
+
+export function TextField({
+	type = 'text',
+	defaultValue,
+	autoComplete,
+	maxLength,
+	inputMode,
+	required,
+	...field
+}: FieldProps & {
+	type?: 'text' | 'password' | 'email' | 'tel' | 'search' | 'date' | 'number'
+	defaultValue?: string
+	autoComplete?: string
+	maxLength?: number
+	inputMode?: 'text' | 'numeric' | 'tel' | 'email'
+	required?: boolean
+}) {
+	return (
+		<FieldShell {...field}>
+			{({ hintId, errorId }) => (
+				<input
+					className="input"
+					id={`field-${field.name}`}
+					name={field.name}
+					type={type}
+					defaultValue={defaultValue}
+					autoComplete={autoComplete}
+					maxLength={maxLength}
+					inputMode={inputMode}
+					required={required}
+					aria-invalid={field.error ? true : undefined}
+					aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+				/>
+			)}
+		</FieldShell>
+	)
+}
+
+export function SelectField({
+	options,
+	defaultValue,
+	...field
+}: FieldProps & { options: ReadonlyArray<{ value: string; label: string }>; defaultValue?: string }) {
+	return (
+		<FieldShell {...field}>
+			{({ hintId, errorId }) => (
+				<select
+					className="select"
+					id={`field-${field.name}`}
+					name={field.name}
+					defaultValue={defaultValue}
+					aria-invalid={field.error ? true : undefined}
+					aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+				>
+					{options.map((o) => (
+						<option key={o.value} value={o.value}>
+							{o.label}
+						</option>
+					))}
+				</select>
+			)}
+		</FieldShell>
+	)
+}
+
+export function CheckboxField({ name, label, defaultChecked }: { name: string; label: string; defaultChecked?: boolean }) {
+	return (
+		<div className="checkbox">
+			<input className="checkbox__input" type="checkbox" id={`field-${name}`} name={name} value="on" defaultChecked={defaultChecked} />
+			<label className="checkbox__label" htmlFor={`field-${name}`}>
+				{label}
+			</label>
+		</div>
+	)
+}
+
+export function Button({
+	children,
+	variant = 'primary',
+	name,
+	value,
+	type = 'submit',
+}: {
+	children: ReactNode
+	variant?: 'primary' | 'secondary' | 'warning'
+	name?: string
+	value?: string
+	type?: 'submit' | 'button'
+}) {
+	return (
+		<button className={`button button--${variant}`} type={type} name={name} value={value}>
+			{children}
+		</button>
+	)
+}

@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react'
+
+// Small page parts shared by every module.
+
+export function Notice({ kind = 'info', children }: { kind?: 'info' | 'success' | 'warning'; children: ReactNode }) {
+	return (
+		<div className={`notice notice--${kind}`} role={kind === 'success' ? 'status' : undefined}>
+			{children}
+		</div>
+	)
+}
+
+export function PageTitle({ children, caption }: { children: ReactNode; caption?: ReactNode }) {
+	return (
+		<>
+			{caption ? <p className="caption">{caption}</p> : null}
+			<h1 className="page-title">{children}</h1>
+		</>
+	)
+}
+
+/** A table that scrolls sideways on a phone instead of breaking the page. */
+export function Table({ caption, children }: { caption?: ReactNode; children: ReactNode }) {
+	return (
+		<div className="table-wrap" tabIndex={0} role="region" aria-label={typeof caption === 'string' ? caption : undefined}>
+			<table className="table">
+				{caption ? <caption className="table__caption">{caption}</caption> : null}
+				{children}
+			</table>
+		</div>
+	)
+}
+
+export function Tag({ children, kind = 'neutral' }: { children: ReactNode; kind?: 'neutral' | 'warning' | 'success' | 'danger' }) {
+	return <strong className={`tag tag--${kind}`}>{children}</strong>
+}

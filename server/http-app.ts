@@ -1,0 +1,137 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import path from 'node:path'
+import { createRequestHandler } from '@react-router/express'
+import express, { type NextFunction, type Request, type Response } from 'express'
+import { rateLimit } from 'express-rate-limit'
+import { RouterContextProvider, type ServerBuild } from 'react-router'
+import { requestInfoContext, servicesContext, type Services } from '#app/core/http/context.ts'
+
+// The HTTP layer around React Router: security headers, size and rate limits, static files,
+// request logs, and the per-request context that loaders and actions read.
+
+export type HttpAppOptions = {
+	services: Services
+	build: ServerBuild
+	/** Folder of the built client assets (build/client). */
+	clientDir: string
+}
+
+const SIGN_IN_LIMIT_PER_MINUTE = 10
+
+function plainError(status: number, vi: string, en: string) {
+	return `<!doctype html><html lang="vi"><meta charset="utf-8"><title>${status}</title><body><h1>${vi}</h1><p lang="en">${en}</p><p><a href="/">Trang chủ / Home</a></p></body></html>`
+}
+
+export function createHttpApp({ services, build, clientDir }: HttpAppOptions) {
+	const { env, log } = services
+	const app = express()
+	app.disable('x-powered-by')
+	app.set('trust proxy', env.TRUST_PROXY)
+
+	// Request id and a log line per request.
+	app.use((req, res, next) => {
+		const started = performance.now()
+		const requestId = randomUUID()
+		res.locals.requestId = requestId
+		res.setHeader('X-Request-Id', requestId)
+		res.on('finish', () => {
+			log.info(
+				{ reqId: requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started) },
+				'request',
+			)
+		})
+		next()
+	})
+
+	// Security headers. Scripts only from our own origin or with this response's nonce.
+	app.use((req, res, next) => {
+		const nonce = randomBytes(16).toString('base64')
+		res.locals.nonce = nonce
+		res.setHeader(
+			'Content-Security-Policy',
+			[
+				"default-src 'self'",
+				`script-src 'self' 'nonce-${nonce}'`,
+				"style-src 'self'",
+				"img-src 'self' data:",
+				"font-src 'self'",
+				"connect-src 'self'",
+				"form-action 'self'",
+				"frame-ancestors 'none'",
+				"base-uri 'none'",
+				"object-src 'none'",
+			].join('; '),
+		)
+		res.setHeader('X-Content-Type-Options', 'nosniff')
+		res.setHeader('X-Frame-Options', 'DENY')
+		res.setHeader('Referrer-Policy', 'same-origin')
+		res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()')
+		res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
+		if (env.SECURE_COOKIES || req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+		next()
+	})
+
+	// Request size limit, before anything reads the body.
+	app.use((req, res, next) => {
+		const length = Number(req.headers['content-length'] ?? 0)
+		if (length > env.BODY_LIMIT_BYTES) {
+			res.status(413).type('html').send(plainError(413, 'Dữ liệu gửi lên quá lớn.', 'What you sent is too large.'))
+			req.resume()
+			return
+		}
+		if (!req.headers['content-length'] && req.headers['transfer-encoding']) {
+			// A body of unknown length is counted as it arrives and cut off past the limit.
+			let received = 0
+			req.on('data', (chunk: Buffer) => {
+				received += chunk.length
+				if (received > env.BODY_LIMIT_BYTES) req.destroy()
+			})
+		}
+		next()
+	})
+
+	// Repeated sign-in attempts from one address are slowed down (the account lockout is separate).
+	app.post(
+		'/dang-nhap',
+		rateLimit({
+			windowMs: 60_000,
+			limit: SIGN_IN_LIMIT_PER_MINUTE,
+			standardHeaders: 'draft-8',
+			legacyHeaders: false,
+			handler: (_req, res) => {
+				res
+					.status(429)
+					.type('html')
+					.send(plainError(429, 'Bạn đã thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại.', 'Too many attempts. Please wait a minute and try again.'))
+			},
+		}),
+	)
+
+	app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y', index: false }))
+	app.use(express.static(clientDir, { maxAge: '1h', index: false }))
+
+	app.all(
+		'/{*splat}',
+		createRequestHandler({
+			build,
+			mode: env.NODE_ENV === 'development' ? 'development' : 'production',
+			getLoadContext: (req, res) => {
+				const context = new RouterContextProvider()
+				context.set(servicesContext, services)
+				context.set(requestInfoContext, { ip: req.ip ?? '', nonce: res.locals.nonce as string, requestId: res.locals.requestId as string })
+				return context
+			},
+		}),
+	)
+
+	// Last resort: never a stack trace to the browser.
+	app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+		log.error({ err, path: req.path }, 'unhandled error')
+		if (res.headersSent) return
+		res
+			.status(500)
+			.type('html')
+			.send(plainError(500, 'Hệ thống gặp sự cố ngoài dự kiến. Vui lòng thử lại sau ít phút.', 'The system hit an unexpected problem. Please try again in a few minutes.'))
+	})
+	return app
+}
