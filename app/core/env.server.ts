@@ -15,8 +15,8 @@ const ZEnv = z.object({
 	PORT: z.coerce
 		.number({ error: 'must be a port number' })
 		.int('must be a whole number')
-		.min(1, 'must be between 1 and 65535')
-		.max(65535, 'must be between 1 and 65535')
+		.min(0, 'must be between 0 and 65535 (0 picks a free port)')
+		.max(65535, 'must be between 0 and 65535 (0 picks a free port)')
 		.default(3000),
 	HOST: z.string().min(1).default('0.0.0.0'),
 	DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
