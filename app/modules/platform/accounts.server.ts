@@ -371,3 +371,10 @@ export async function signOut(db: Db, actor: Actor, sessionId: string): Promise<
 }
 
 export type { Role }
+
+/** The CLI's reset: by username, for the system actor (an operator at the server's console). */
+export async function resetPasswordByUsername(db: Db, actor: Actor, username: string): Promise<{ password: string }> {
+	const [row] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = ${username.trim().toLowerCase()}`).limit(1)
+	if (!row) throw new AppError('not_found', 'error.notFound')
+	return resetPassword(db, actor, row.id)
+}
