@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config'
 //         PostgreSQL when DATABASE_URL is set (each test file gets its own database);
 // - http: the built app served in-process, walked over HTTP (needs `npm run build` first).
 export default defineConfig({
+	// Resolve packages as Node itself does ("module-sync" first), so that the server and the
+	// built app share one copy of react-router instead of mixing its CommonJS and ESM builds.
+	ssr: { resolve: { conditions: ['module-sync', 'node', 'import', 'default'], externalConditions: ['module-sync', 'node'] } },
 	test: {
 		projects: [
 			{

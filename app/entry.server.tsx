@@ -48,6 +48,14 @@ export default function handleRequest(
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
 	if (request.signal.aborted) return
-	const log = (context as RouterContextProvider).get(servicesContext).log
-	log.error({ err: error, url: request.url, method: request.method }, 'unhandled error')
+	const details = { err: error, url: request.url, method: request.method }
+	try {
+		;(context as RouterContextProvider).get(servicesContext).log.error(details, 'unhandled error')
+	} catch {
+		console.error(JSON.stringify({ level: 'error', msg: 'unhandled error', url: request.url, err: String(error) }))
+	}
 }
+
+// The HTTP server takes React Router's request handler and context class from the built app,
+// so both are the same instances the routes use, however the server itself was loaded.
+export { createRequestHandler, RouterContextProvider } from 'react-router'

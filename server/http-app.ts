@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import path from 'node:path'
-import { createRequestHandler } from '@react-router/express'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import { rateLimit } from 'express-rate-limit'
-import { RouterContextProvider, type ServerBuild } from 'react-router'
+import type { createRequestHandler, RouterContextProvider, ServerBuild } from 'react-router'
 import { requestInfoContext, servicesContext, type Services } from '#app/core/http/context.ts'
+import { sendFetchResponse, toFetchRequest } from './fetch-adapter.ts'
 
 // The HTTP layer around React Router: security headers, size and rate limits, static files,
 // request logs, and the per-request context that loaders and actions read.
@@ -110,19 +110,21 @@ export function createHttpApp({ services, build, clientDir }: HttpAppOptions) {
 	app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y', index: false }))
 	app.use(express.static(clientDir, { maxAge: '1h', index: false }))
 
-	app.all(
-		'/{*splat}',
-		createRequestHandler({
-			build,
-			mode: env.NODE_ENV === 'development' ? 'development' : 'production',
-			getLoadContext: (req, res) => {
-				const context = new RouterContextProvider()
-				context.set(servicesContext, services)
-				context.set(requestInfoContext, { ip: req.ip ?? '', nonce: res.locals.nonce as string, requestId: res.locals.requestId as string })
-				return context
-			},
-		}),
-	)
+	const fromBuild = build.entry.module as unknown as {
+		createRequestHandler: typeof createRequestHandler
+		RouterContextProvider: typeof RouterContextProvider
+	}
+	const handle = fromBuild.createRequestHandler(build, env.NODE_ENV === 'development' ? 'development' : 'production')
+	app.all('/{*splat}', async (req, res, next) => {
+		try {
+			const context = new fromBuild.RouterContextProvider()
+			context.set(servicesContext, services)
+			context.set(requestInfoContext, { ip: req.ip ?? '', nonce: res.locals.nonce as string, requestId: res.locals.requestId as string })
+			await sendFetchResponse(res, await handle(toFetchRequest(req, res), context))
+		} catch (err) {
+			next(err)
+		}
+	})
 
 	// Last resort: never a stack trace to the browser.
 	app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {

@@ -4,8 +4,14 @@ import type { Capability } from '../permissions.ts'
  * Every staff route declares the capability it needs in its handle. The route walk test reads
  * these declarations and checks each route answers every role accordingly.
  */
-export type StaffHandle = { hydrate: true; capability: Capability }
+export type StaffHandle = {
+	hydrate: true
+	/** Needed to see the page. */
+	capability: Capability
+	/** Needed to send its forms, when more than seeing it. */
+	actionCapability?: Capability
+}
 
-export function staffHandle(capability: Capability): StaffHandle {
-	return { hydrate: true, capability }
+export function staffHandle(capability: Capability, actionCapability?: Capability): StaffHandle {
+	return actionCapability ? { hydrate: true, capability, actionCapability } : { hydrate: true, capability }
 }

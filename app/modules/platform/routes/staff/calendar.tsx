@@ -11,7 +11,7 @@ import { staffHandle } from '../../http/staff-handle.ts'
 import { can } from '../../permissions.ts'
 import type { Route } from './+types/calendar.ts'
 
-export const handle = staffHandle('backoffice.access')
+export const handle = staffHandle('backoffice.access', 'calendar.manage')
 
 function weekday(iso: string): number {
 	return new Date(`${iso}T00:00:00Z`).getUTCDay()

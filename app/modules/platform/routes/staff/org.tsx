@@ -12,7 +12,7 @@ import { createAgency, createVillage, listAgencies, listVillages } from '../../o
 import { can } from '../../permissions.ts'
 import type { Route } from './+types/org.ts'
 
-export const handle = staffHandle('backoffice.access')
+export const handle = staffHandle('backoffice.access', 'org.manage')
 
 export async function loader({ request, context }: Route.LoaderArgs) {
 	const staff = await requireStaffInCommune(request, context)

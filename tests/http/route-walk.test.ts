@@ -1,0 +1,115 @@
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { RouteConfigEntry } from '@react-router/dev/routes'
+import routes from '#app/routes.ts'
+import { DEMO_USERS } from '#app/modules/platform/demo-seed.server.ts'
+import { listAccounts } from '#app/modules/platform/accounts.server.ts'
+import { listAgencies, listPublicCommunes, listVillages } from '#app/modules/platform/org.server.ts'
+import { can, systemActor, type Actor, type Capability } from '#app/modules/platform/permissions.ts'
+import type { StaffHandle } from '#app/modules/platform/http/staff-handle.ts'
+import { csrfFor, startTestApp } from './app-server.ts'
+
+// Walks every staff route (everything under /quan-tri in app/routes.ts) with every role, and
+// with no session, by GET and by POST, and checks each answer against the capability the route
+// declares: allowed, 403, or a redirect to the sign-in page.
+
+type StaffRoute = { path: string; file: string }
+
+function staffRoutes(entries: RouteConfigEntry[], parent = ''): StaffRoute[] {
+	return entries.flatMap((e) => {
+		const full = e.index ? parent : [parent, e.path].filter(Boolean).join('/')
+		const own = full.startsWith('quan-tri') ? [{ path: `/${full}`, file: e.file }] : []
+		return [...own, ...staffRoutes(e.children ?? [], full)]
+	})
+}
+
+let app: Awaited<ReturnType<typeof startTestApp>>
+const params: Record<string, string> = {}
+const cookies: Record<string, string> = {}
+const actors: Record<string, Actor> = {}
+let communeId = ''
+
+beforeAll(async () => {
+	app = await startTestApp()
+	const db = app.services.db
+	const system = systemActor('test')
+	const [commune] = await listPublicCommunes(db)
+	communeId = commune!.id
+	params.agencyId = (await listAgencies(db, system, communeId))[0]!.id
+	params.villageId = (await listVillages(db, system, communeId))[0]!.id
+	params.userId = (await listAccounts(db, system, communeId)).find((a) => a.username === 'kinhte')!.id
+	const all = [...(await listAccounts(db, system, communeId)), ...(await listAccounts(db, system, null))]
+	for (const u of DEMO_USERS) {
+		cookies[u.username] = await app.cookieFor(u.username)
+		const account = all.find((a) => a.username === u.username)!
+		actors[u.username] = { kind: 'staff', userId: account.id, role: account.role, communeId: account.communeId, agencyId: null, villageId: null, name: '', ip: '' }
+	}
+})
+afterAll(async () => {
+	await app?.close()
+})
+
+const walked = staffRoutes(routes)
+
+describe('staff route walk', () => {
+	test('finds the staff routes, each declaring its capability', async () => {
+		expect(walked.length).toBeGreaterThanOrEqual(12)
+		for (const r of walked) {
+			const mod = (await import(path.resolve('app', r.file))) as { handle?: StaffHandle }
+			expect(mod.handle?.capability, `${r.path} declares handle.capability`).toBeTruthy()
+		}
+	})
+
+	test.each(walked)('GET and POST $path answer every role as its capability says', async (route) => {
+		const mod = (await import(path.resolve('app', route.file))) as { handle: StaffHandle; action?: unknown; default?: unknown }
+		const capability: Capability = mod.handle.capability
+		const url = app.url + route.path.replace(/:(\w+)/g, (_m, name: string) => params[name]!)
+
+		// No session: to the sign-in page, remembering where to come back.
+		const anonymous = await fetch(url, { redirect: 'manual' })
+		expect(anonymous.status, `anonymous GET ${route.path}`).toBe(302)
+		expect(anonymous.headers.get('location')).toMatch(/^\/dang-nhap\?next=/)
+
+		for (const u of DEMO_USERS) {
+			const allowed = can(actors[u.username]!, capability, communeId)
+			const res = await fetch(url, { headers: { cookie: cookies[u.username]! }, redirect: 'manual' })
+			const expected = allowed ? (mod.default ? 200 : 302) : 403
+			expect(res.status, `${u.username} (${u.role}) GET ${route.path}`).toBe(expected)
+			if (res.status === 403) expect(await res.text()).toContain('Bạn không có quyền')
+			else await res.body?.cancel()
+
+			if (mod.action) {
+				// Signing out ends the session it is sent with: give it a session of its own.
+				const signingOut = route.path.endsWith('dang-xuat')
+				const session = signingOut ? await app.cookieFor(u.username) : cookies[u.username]!
+				const csrf = await csrfFor(app.url, session)
+				const post = await fetch(url, {
+					method: 'POST',
+					headers: { cookie: `${session}; ${csrf.cookie}`, 'content-type': 'application/x-www-form-urlencoded' },
+					body: new URLSearchParams({ _csrf: csrf.token, intent: 'probe-of-the-route-walk' }),
+					redirect: 'manual',
+				})
+				await post.body?.cancel()
+				if (signingOut) {
+					expect(post.headers.get('location'), `${u.username} signs out`).toMatch(/^\/dang-nhap/)
+					continue
+				}
+				const mayPost = can(actors[u.username]!, mod.handle.actionCapability ?? capability, communeId)
+				if (!mayPost) expect(post.status, `${u.username} POST ${route.path}`).toBe(403)
+				else expect([200, 302, 400, 404], `${u.username} POST ${route.path}`).toContain(post.status)
+			}
+		}
+	})
+
+	test('explicit expectations for a few cells of the table', async () => {
+		const get = async (user: string, p: string) => (await fetch(app.url + p, { headers: { cookie: cookies[user]! }, redirect: 'manual' })).status
+		expect(await get('kinhte', '/quan-tri/nguoi-dung')).toBe(403)
+		expect(await get('quantri', '/quan-tri/nguoi-dung')).toBe(200)
+		expect(await get('quantri', '/quan-tri/cac-xa')).toBe(403)
+		expect(await get('thanhpho', '/quan-tri/cac-xa')).toBe(200)
+		expect(await get('thanhpho', '/quan-tri/nguoi-dung')).toBe(403)
+		expect(await get('chutich', '/quan-tri/nhat-ky')).toBe(200)
+		expect(await get('truongthon', '/quan-tri/nhat-ky')).toBe(403)
+		expect(await get('admin', '/quan-tri/nhat-ky')).toBe(200)
+	})
+})
