@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
 
 // Express request → Fetch Request, and Fetch Response → Express response: what React Router's
@@ -38,5 +39,5 @@ export async function sendFetchResponse(res: ExpressResponse, response: Response
 		res.end()
 		return
 	}
-	await pipeline(Readable.fromWeb(response.body as unknown as import('node:stream/web').ReadableStream), res)
+	await pipeline(Readable.fromWeb(response.body as unknown as WebReadableStream), res)
 }
