@@ -200,3 +200,13 @@ describe('communes by host and working-day deadlines', () => {
 		expect(await workingDayDeadline(database.db, commune.id, '2026-02-13', 1)).toBe('2026-02-24')
 	})
 })
+
+describe('search input is text, not a pattern', () => {
+	test('% and _ in a query match only themselves', async () => {
+		const { commune } = await seedCommune(database.db)
+		await createVillage(database.db, systemActor('test'), commune.id, { name: 'Tổ 10_A' })
+		await createVillage(database.db, systemActor('test'), commune.id, { name: 'Tổ 10BA' })
+		expect((await listVillages(database.db, systemActor('test'), commune.id, '10_a')).map((v) => v.name)).toEqual(['Tổ 10_A'])
+		expect(await listVillages(database.db, systemActor('test'), commune.id, '%')).toEqual([])
+	})
+})

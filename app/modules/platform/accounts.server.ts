@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { and, asc, eq, gt, isNull, ne, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db, DbOrTx } from '#app/core/db/client.server.ts'
 import { AppError } from '#app/core/errors.ts'
+import { containsFolded } from '#app/core/db/search.ts'
 import { normalizeText } from '#app/core/text.ts'
 import { isUuid, parseInput } from '#app/core/validation.ts'
 import { writeAudit } from './audit.server.ts'
@@ -126,7 +127,7 @@ export async function listAccounts(db: DbOrTx, actor: Actor, communeId: string |
 			and(
 				communeId === null ? isNull(users.communeId) : eq(users.communeId, communeId),
 				q
-					? sql`(f_unaccent(lower(${users.fullName})) like '%' || f_unaccent(lower(${q})) || '%' or lower(${users.username}) like '%' || lower(${q}) || '%')`
+					? or(containsFolded(users.fullName, q), containsFolded(users.username, q))
 					: undefined,
 			),
 		)

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm'
 import type { Db, DbOrTx } from '#app/core/db/client.server.ts'
 import { AppError } from '#app/core/errors.ts'
+import { containsFolded } from '#app/core/db/search.ts'
 import { normalizeText } from '#app/core/text.ts'
 import { isUuid, parseInput } from '#app/core/validation.ts'
 import { writeAudit } from './audit.server.ts'
@@ -101,7 +102,7 @@ export async function searchCommunes(db: DbOrTx, query: string): Promise<PublicC
 	return db
 		.select(publicColumns)
 		.from(communes)
-		.where(sql`f_unaccent(lower(${communes.name})) like '%' || f_unaccent(lower(${q})) || '%'`)
+		.where(containsFolded(communes.name, q))
 		.orderBy(asc(communes.name))
 		.limit(200)
 }
@@ -237,7 +238,7 @@ export async function listVillages(db: DbOrTx, actor: Actor, communeId: string, 
 		.where(
 			and(
 				eq(villages.communeId, communeId),
-				q ? sql`f_unaccent(lower(${villages.name})) like '%' || f_unaccent(lower(${q})) || '%'` : undefined,
+				q ? containsFolded(villages.name, q) : undefined,
 			),
 		)
 		.orderBy(asc(villages.sortOrder), asc(villages.name))
