@@ -1,10 +1,28 @@
-import { useId, type ReactNode } from 'react'
+import { createContext, useContext, useId, type ReactNode } from 'react'
 import { Form, type FormProps } from 'react-router'
 import type { FormState } from '#app/core/http/responses.ts'
 import { useRootData, useT } from './i18n.tsx'
 
 // Form parts after the GOV.UK Design System: a label above each field, a hint, the error in
 // words next to the field and in a summary at the top; everything works without JavaScript.
+
+const FieldScopeContext = createContext('')
+
+/**
+ * Gives the fields inside their own ids (`field-<scope>-<name>`), for a page with several forms
+ * whose fields share names; pass the same scope to that form's ErrorSummary.
+ */
+export function FieldScope({ scope, children }: { scope: string; children: ReactNode }) {
+	return <FieldScopeContext.Provider value={scope}>{children}</FieldScopeContext.Provider>
+}
+
+function fieldId(name: string, scope: string): string {
+	return scope ? `field-${scope}-${name}` : `field-${name}`
+}
+
+function useFieldId(name: string): string {
+	return fieldId(name, useContext(FieldScopeContext))
+}
 
 /** A POST form carrying the CSRF token. Every form that changes data uses it. */
 export function PostForm({ children, ...props }: Omit<FormProps, 'method'> & { children: ReactNode }) {
@@ -17,7 +35,7 @@ export function PostForm({ children, ...props }: Omit<FormProps, 'method'> & { c
 	)
 }
 
-export function ErrorSummary({ state, labels }: { state: FormState | undefined; labels?: Record<string, string> }) {
+export function ErrorSummary({ state, labels, scope = '' }: { state: FormState | undefined; labels?: Record<string, string>; scope?: string }) {
 	const t = useT()
 	if (!state?.formError && !state?.fieldErrors) return null
 	const fields = Object.entries(state.fieldErrors ?? {})
@@ -30,7 +48,7 @@ export function ErrorSummary({ state, labels }: { state: FormState | undefined; 
 					{fields.map(([field, key]) => (
 						<li key={field}>
 							{field !== '_form' ? (
-								<a href={`#field-${field}`}>
+								<a href={`#${fieldId(field, scope)}`}>
 									{labels?.[field] ? `${labels[field]}: ` : ''}
 									{t(key)}
 								</a>
@@ -53,14 +71,15 @@ type FieldProps = {
 	optional?: boolean
 }
 
-function FieldShell({ name, label, hint, error, optional, children }: FieldProps & { children: (ids: { hintId?: string; errorId?: string }) => ReactNode }) {
+function FieldShell({ name, label, hint, error, optional, children }: FieldProps & { children: (ids: { id: string; hintId?: string; errorId?: string }) => ReactNode }) {
 	const t = useT()
 	const base = useId()
+	const id = useFieldId(name)
 	const hintId = hint ? `${base}-hint` : undefined
 	const errorId = error ? `${base}-error` : undefined
 	return (
 		<div className={`field${error ? ' field--error' : ''}`}>
-			<label className="field__label" htmlFor={`field-${name}`}>
+			<label className="field__label" htmlFor={id}>
 				{label}
 				{optional ? <span className="field__optional"> {t('form.optional')}</span> : null}
 			</label>
@@ -74,7 +93,7 @@ function FieldShell({ name, label, hint, error, optional, children }: FieldProps
 					{t(error)}
 				</p>
 			) : null}
-			{children({ hintId, errorId })}
+			{children({ id, hintId, errorId })}
 		</div>
 	)
 }
@@ -97,10 +116,10 @@ export function TextField({
 }) {
 	return (
 		<FieldShell {...field}>
-			{({ hintId, errorId }) => (
+			{({ id, hintId, errorId }) => (
 				<input
 					className="input"
-					id={`field-${field.name}`}
+					id={id}
 					name={field.name}
 					type={type}
 					defaultValue={defaultValue}
@@ -123,10 +142,10 @@ export function SelectField({
 }: FieldProps & { options: ReadonlyArray<{ value: string; label: string }>; defaultValue?: string }) {
 	return (
 		<FieldShell {...field}>
-			{({ hintId, errorId }) => (
+			{({ id, hintId, errorId }) => (
 				<select
 					className="select"
-					id={`field-${field.name}`}
+					id={id}
 					name={field.name}
 					defaultValue={defaultValue}
 					aria-invalid={field.error ? true : undefined}
@@ -144,10 +163,11 @@ export function SelectField({
 }
 
 export function CheckboxField({ name, label, defaultChecked }: { name: string; label: string; defaultChecked?: boolean }) {
+	const id = useFieldId(name)
 	return (
 		<div className="checkbox">
-			<input className="checkbox__input" type="checkbox" id={`field-${name}`} name={name} value="on" defaultChecked={defaultChecked} />
-			<label className="checkbox__label" htmlFor={`field-${name}`}>
+			<input className="checkbox__input" type="checkbox" id={id} name={name} value="on" defaultChecked={defaultChecked} />
+			<label className="checkbox__label" htmlFor={id}>
 				{label}
 			</label>
 		</div>

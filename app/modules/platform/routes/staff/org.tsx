@@ -2,7 +2,7 @@ import { Link } from 'react-router'
 import { servicesContext } from '#app/core/http/context.ts'
 import { formErrorResponse, formValues, httpError, type FormState } from '#app/core/http/responses.ts'
 import { ZSearchQuery } from '#app/core/text.ts'
-import { Button, ErrorSummary, PostForm } from '#app/ui/form.tsx'
+import { Button, ErrorSummary, FieldScope, PostForm } from '#app/ui/form.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { Notice, PageTitle, Table, Tag } from '#app/ui/parts.tsx'
 import { AgencyFields, orgInput, VillageFields } from '../../components/org-forms.tsx'
@@ -48,7 +48,8 @@ export default function Org({ loaderData, actionData }: Route.ComponentProps) {
 			<title>{`${t('org.title')} — ${t('app.name')}`}</title>
 			<PageTitle>{t('org.title')}</PageTitle>
 			{result?.saved ? <Notice kind="success">{t('form.saved')}</Notice> : null}
-			<ErrorSummary state={failed} />
+			{/* Both forms have a "name" field: each gets its own ids, and the summary links to the one sent. */}
+			<ErrorSummary state={failed} scope={result?.intent === 'add-agency' ? 'agency' : 'village'} />
 
 			<h2 id="agencies">{t('org.agencies')}</h2>
 			<Table caption={t('org.agencies')}>
@@ -87,7 +88,9 @@ export default function Org({ loaderData, actionData }: Route.ComponentProps) {
 					<summary>{t('org.addAgency')}</summary>
 					<PostForm noValidate>
 						<input type="hidden" name="intent" value="add-agency" />
-						<AgencyFields values={result?.intent === 'add-agency' ? failed?.values : undefined} errors={agencyErrors} />
+						<FieldScope scope="agency">
+							<AgencyFields values={result?.intent === 'add-agency' ? failed?.values : undefined} errors={agencyErrors} />
+						</FieldScope>
 						<Button>{t('form.add')}</Button>
 					</PostForm>
 				</details>
@@ -142,7 +145,9 @@ export default function Org({ loaderData, actionData }: Route.ComponentProps) {
 					<summary>{t('org.addVillage')}</summary>
 					<PostForm noValidate>
 						<input type="hidden" name="intent" value="add-village" />
-						<VillageFields values={result?.intent === 'add-village' ? failed?.values : undefined} errors={villageErrors} />
+						<FieldScope scope="village">
+							<VillageFields values={result?.intent === 'add-village' ? failed?.values : undefined} errors={villageErrors} />
+						</FieldScope>
 						<Button>{t('form.add')}</Button>
 					</PostForm>
 				</details>

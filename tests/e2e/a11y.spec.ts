@@ -1,0 +1,124 @@
+import { type Page } from '@playwright/test'
+import { expect, expectNoA11yViolations, expectNoHorizontalScroll, open, type StoredUser, test, VIEWPORTS } from './helpers.ts'
+
+// axe-core (WCAG 2.0–2.2 A and AA rules) on every page, on a desktop and on a 360 px phone,
+// with JavaScript on and off. Expected: no violation at all, and no sideways scrolling of the page.
+
+type Visit = (page: Page) => Promise<unknown>
+
+const PUBLIC_PAGES: ReadonlyArray<{ name: string; visit: Visit }> = [
+	{ name: 'home', visit: (page) => open(page, '/') },
+	{ name: 'city page', visit: (page) => open(page, '/thanh-pho') },
+	{
+		name: 'city page with a search that finds nothing',
+		visit: async (page) => {
+			await open(page, '/thanh-pho?q=xyz')
+			await expect(page.getByText('0 đơn vị')).toBeVisible()
+		},
+	},
+	{ name: 'sign-in page', visit: (page) => open(page, '/dang-nhap') },
+	{
+		name: 'not-found page',
+		visit: async (page) => {
+			await open(page, '/khong-co-trang-nay', 404)
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang')
+		},
+	},
+	{
+		name: 'sign-in page with a validation error',
+		visit: async (page) => {
+			await open(page, '/dang-nhap')
+			await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click()
+			await expect(page.getByRole('alert')).toContainText('Vui lòng nhập tên đăng nhập và mật khẩu.')
+		},
+	},
+]
+
+/** Staff pages, by path or by the clicks that reach them; `forbidden` users get the 403 page (checked too). */
+const STAFF_PAGES: ReadonlyArray<{ name: string; path: string; visit?: Visit; forbidden?: StoredUser[] }> = [
+	{ name: 'dashboard', path: '/quan-tri' },
+	{ name: 'commune settings', path: '/quan-tri/thong-tin-xa' },
+	{ name: 'agencies and villages', path: '/quan-tri/don-vi' },
+	{
+		name: 'agency edit page',
+		path: '/quan-tri/don-vi',
+		visit: async (page) => {
+			await open(page, '/quan-tri/don-vi')
+			await page.getByRole('region', { name: 'Cơ quan, đơn vị' }).getByRole('link', { name: /^Sửa / }).first().click()
+			await expect(page).toHaveURL(/\/quan-tri\/don-vi\/co-quan\/[0-9a-f-]{36}$/)
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sửa cơ quan, đơn vị')
+		},
+	},
+	{
+		name: 'village edit page',
+		path: '/quan-tri/don-vi',
+		visit: async (page) => {
+			await open(page, '/quan-tri/don-vi')
+			await page.getByRole('region', { name: 'Thôn, tổ dân phố' }).getByRole('link', { name: /^Sửa / }).first().click()
+			await expect(page).toHaveURL(/\/quan-tri\/don-vi\/thon\/[0-9a-f-]{36}$/)
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sửa thôn')
+		},
+	},
+	{ name: 'staff accounts', path: '/quan-tri/nguoi-dung' },
+	{
+		name: 'account detail page',
+		path: '/quan-tri/nguoi-dung',
+		visit: async (page) => {
+			await open(page, '/quan-tri/nguoi-dung')
+			await page.getByRole('region', { name: 'Tài khoản cán bộ' }).getByRole('link').first().click()
+			await expect(page).toHaveURL(/\/quan-tri\/nguoi-dung\/[0-9a-f-]{36}$/)
+			await expect(page.getByText('Chi tiết tài khoản')).toBeVisible()
+		},
+	},
+	{
+		name: 'working calendar with a computed deadline',
+		path: '/quan-tri/lich-lam-viec',
+		visit: async (page) => {
+			await open(page, '/quan-tri/lich-lam-viec')
+			await page.getByLabel('Ngày tiếp nhận').fill('29/04/2026')
+			await page.getByLabel('Số ngày làm việc').fill('3')
+			await page.getByRole('button', { name: 'Tính hạn' }).click()
+			// 30 April and 1 May are public holidays, 2–3 May a weekend.
+			await expect(page.getByRole('status')).toHaveText('Hạn xử lý: 06/05/2026 (Thứ Tư)')
+		},
+	},
+	{ name: 'audit log', path: '/quan-tri/nhat-ky' },
+	{ name: 'communes', path: '/quan-tri/cac-xa', forbidden: ['quantri'] },
+	{ name: 'my account', path: '/quan-tri/tai-khoan' },
+]
+
+for (const { name: size, viewport } of VIEWPORTS) {
+	test.describe(`${size} ${viewport.width}×${viewport.height}`, () => {
+		test.use({ viewport })
+
+		test.describe('public', () => {
+			for (const p of PUBLIC_PAGES) {
+				test(p.name, async ({ page, browser }, testInfo) => {
+					await p.visit(page)
+					await expectNoA11yViolations(page, browser, testInfo)
+					await expectNoHorizontalScroll(page)
+				})
+			}
+		})
+
+		for (const user of ['admin', 'quantri'] as const) {
+			test.describe(`staff as ${user}`, () => {
+				test.use({ user })
+				for (const p of STAFF_PAGES) {
+					test(p.name, async ({ page, browser }, testInfo) => {
+						if (p.forbidden?.includes(user)) {
+							await open(page, p.path, 403)
+							await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không có quyền truy cập')
+						} else if (p.visit) {
+							await p.visit(page)
+						} else {
+							await open(page, p.path)
+						}
+						await expectNoA11yViolations(page, browser, testInfo)
+						await expectNoHorizontalScroll(page)
+					})
+				}
+			})
+		}
+	})
+}
