@@ -34,3 +34,29 @@ export function Table({ caption, children }: { caption?: ReactNode; children: Re
 export function Tag({ children, kind = 'neutral' }: { children: ReactNode; kind?: 'neutral' | 'warning' | 'success' | 'danger' }) {
 	return <strong className={`tag tag--${kind}`}>{children}</strong>
 }
+
+/** A GET search box: the query stays in the URL, so results can be shared and printed. */
+export function SearchForm({ id, label, button, query, name = 'q' }: { id: string; label: string; button: string; query: string; name?: string }) {
+	return (
+		<form method="get" className="search-form" role="search">
+			<label className="field__label" htmlFor={id}>
+				{label}
+			</label>
+			<div className="search-form__row">
+				<input className="input" id={id} name={name} type="search" defaultValue={query} maxLength={200} />
+				<button className="button button--secondary" type="submit">
+					{button}
+				</button>
+			</div>
+		</form>
+	)
+}
+
+/** The single row of a table with nothing in it. */
+export function EmptyRow({ columns, children }: { columns: number; children: ReactNode }) {
+	return (
+		<tr>
+			<td colSpan={columns}>{children}</td>
+		</tr>
+	)
+}

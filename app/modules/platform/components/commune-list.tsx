@@ -1,6 +1,6 @@
 import { formatNumber } from '#app/core/i18n/i18n.ts'
 import { useT } from '#app/ui/i18n.tsx'
-import { Table } from '#app/ui/parts.tsx'
+import { SearchForm, Table } from '#app/ui/parts.tsx'
 import type { PublicCommune } from '../org.server.ts'
 
 /** The communes of the deployment, as the city page and a multi-commune home page show them. */
@@ -8,17 +8,7 @@ export function CommuneList({ communes, query }: { communes: PublicCommune[]; qu
 	const t = useT()
 	return (
 		<>
-			<form method="get" className="search-form" role="search">
-				<label className="field__label" htmlFor="commune-search">
-					{t('city.searchLabel')}
-				</label>
-				<div className="search-form__row">
-					<input className="input" id="commune-search" name="q" type="search" defaultValue={query} maxLength={200} />
-					<button className="button button--secondary" type="submit">
-						{t('form.search')}
-					</button>
-				</div>
-			</form>
+			<SearchForm id="commune-search" label={t('city.searchLabel')} button={t('form.search')} query={query} />
 			<p className="muted">{t('city.count', { count: formatNumber(communes.length) })}</p>
 			<Table caption={t('city.title')}>
 				<thead>

@@ -1,10 +1,9 @@
 import { redirect } from 'react-router'
 import { servicesContext } from '#app/core/http/context.ts'
 import { formErrorResponse, formValues, rethrowAsHttp, type FormState } from '#app/core/http/responses.ts'
-import { Button, ErrorSummary, PostForm } from '#app/ui/form.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { PageTitle } from '#app/ui/parts.tsx'
 import { AgencyFields, orgInput } from '../../components/org-forms.tsx'
+import { OrgEditPage } from '../../components/org-edit-page.tsx'
 import { requireStaffInCommune } from '../../http/request-state.server.ts'
 import { staffHandle } from '../../http/staff-handle.ts'
 import { getAgency, updateAgency } from '../../org.server.ts'
@@ -36,14 +35,8 @@ export default function AgencyEdit({ loaderData, actionData }: Route.ComponentPr
 	const t = useT()
 	const state = actionData as FormState | undefined
 	return (
-		<div className="narrow">
-			<title>{`${t('org.editAgency')} — ${t('app.name')}`}</title>
-			<PageTitle caption={loaderData.agency.name}>{t('org.editAgency')}</PageTitle>
-			<ErrorSummary state={state} />
-			<PostForm noValidate>
-				<AgencyFields values={state?.values ?? loaderData.agency} errors={state?.fieldErrors ?? {}} />
-				<Button>{t('form.save')}</Button>
-			</PostForm>
-		</div>
+		<OrgEditPage title={t('org.editAgency')} caption={loaderData.agency.name} state={state}>
+			<AgencyFields values={state?.values ?? loaderData.agency} errors={state?.fieldErrors ?? {}} />
+		</OrgEditPage>
 	)
 }

@@ -2,7 +2,7 @@ import { servicesContext } from '#app/core/http/context.ts'
 import { formatDateTime, parseDateInput } from '#app/core/i18n/i18n.ts'
 import { isUuid } from '#app/core/validation.ts'
 import { useT } from '#app/ui/i18n.tsx'
-import { PageTitle, Table } from '#app/ui/parts.tsx'
+import { EmptyRow, PageTitle, Table } from '#app/ui/parts.tsx'
 import { listAuditActors, listAuditLog } from '../../audit.server.ts'
 import { requireStaff } from '../../http/request-state.server.ts'
 import { staffHandle } from '../../http/staff-handle.ts'
@@ -136,9 +136,7 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
 				</thead>
 				<tbody>
 					{loaderData.rows.length === 0 ? (
-						<tr>
-							<td colSpan={6}>{t('table.empty')}</td>
-						</tr>
+						<EmptyRow columns={6}>{t('table.empty')}</EmptyRow>
 					) : null}
 					{loaderData.rows.map((r) => (
 						<tr key={r.id}>

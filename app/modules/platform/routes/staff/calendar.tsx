@@ -3,7 +3,7 @@ import { formatDate, parseDateInput } from '#app/core/i18n/i18n.ts'
 import { formErrorResponse, formValues, httpError, type FormState } from '#app/core/http/responses.ts'
 import { Button, ErrorSummary, PostForm, SelectField, TextField } from '#app/ui/form.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { Notice, PageTitle, Table } from '#app/ui/parts.tsx'
+import { EmptyRow, Notice, PageTitle, Table } from '#app/ui/parts.tsx'
 import { addCalendarDay, communeAdjustments, listCalendarDays, removeCalendarDay } from '../../calendar.server.ts'
 import { addWorkingDays, holidaysBetween, toIsoDate } from '../../calendar/working-days.ts'
 import { requireStaffInCommune } from '../../http/request-state.server.ts'
@@ -106,9 +106,7 @@ export default function Calendar({ loaderData, actionData }: Route.ComponentProp
 				</thead>
 				<tbody>
 					{loaderData.own.length === 0 ? (
-						<tr>
-							<td colSpan={4}>{t('table.empty')}</td>
-						</tr>
+						<EmptyRow columns={4}>{t('table.empty')}</EmptyRow>
 					) : null}
 					{loaderData.own.map((d) => (
 						<tr key={d.id}>

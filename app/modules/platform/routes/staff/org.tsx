@@ -4,7 +4,7 @@ import { formErrorResponse, formValues, httpError, type FormState } from '#app/c
 import { ZSearchQuery } from '#app/core/text.ts'
 import { Button, ErrorSummary, FieldScope, PostForm } from '#app/ui/form.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { Notice, PageTitle, Table, Tag } from '#app/ui/parts.tsx'
+import { EmptyRow, Notice, PageTitle, SearchForm, Table, Tag } from '#app/ui/parts.tsx'
 import { AgencyFields, orgInput, VillageFields } from '../../components/org-forms.tsx'
 import { requireStaffInCommune } from '../../http/request-state.server.ts'
 import { staffHandle } from '../../http/staff-handle.ts'
@@ -97,17 +97,7 @@ export default function Org({ loaderData, actionData }: Route.ComponentProps) {
 			) : null}
 
 			<h2 id="villages">{t('org.villages')}</h2>
-			<form method="get" className="search-form" role="search">
-				<label className="field__label" htmlFor="village-search">
-					{t('org.searchVillages')}
-				</label>
-				<div className="search-form__row">
-					<input className="input" id="village-search" name="q" type="search" defaultValue={loaderData.query} maxLength={200} />
-					<button className="button button--secondary" type="submit">
-						{t('form.search')}
-					</button>
-				</div>
-			</form>
+			<SearchForm id="village-search" label={t('org.searchVillages')} button={t('form.search')} query={loaderData.query} />
 			<Table caption={t('org.villages')}>
 				<thead>
 					<tr>
@@ -118,9 +108,7 @@ export default function Org({ loaderData, actionData }: Route.ComponentProps) {
 				</thead>
 				<tbody>
 					{loaderData.villages.length === 0 ? (
-						<tr>
-							<td colSpan={3}>{t('table.empty')}</td>
-						</tr>
+						<EmptyRow columns={3}>{t('table.empty')}</EmptyRow>
 					) : null}
 					{loaderData.villages.map((v) => (
 						<tr key={v.id}>

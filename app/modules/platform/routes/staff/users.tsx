@@ -5,7 +5,7 @@ import { formErrorResponse, formValues, type FormState } from '#app/core/http/re
 import { ZSearchQuery } from '#app/core/text.ts'
 import { Button, ErrorSummary, PostForm, SelectField, TextField } from '#app/ui/form.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { Notice, PageTitle, Table, Tag } from '#app/ui/parts.tsx'
+import { EmptyRow, Notice, PageTitle, SearchForm, Table, Tag } from '#app/ui/parts.tsx'
 import { createUser, listAccounts } from '../../accounts.server.ts'
 import { requireStaff } from '../../http/request-state.server.ts'
 import { staffHandle } from '../../http/staff-handle.ts'
@@ -75,17 +75,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
 			<title>{`${t('users.title')} — ${t('app.name')}`}</title>
 			<PageTitle>{t('users.title')}</PageTitle>
 			{loaderData.created ? <Notice kind="success">{t('users.created', { username: loaderData.created })}</Notice> : null}
-			<form method="get" className="search-form" role="search">
-				<label className="field__label" htmlFor="user-search">
-					{t('form.search')}
-				</label>
-				<div className="search-form__row">
-					<input className="input" id="user-search" name="q" type="search" defaultValue={loaderData.query} maxLength={200} />
-					<button className="button button--secondary" type="submit">
-						{t('form.search')}
-					</button>
-				</div>
-			</form>
+			<SearchForm id="user-search" label={t('form.search')} button={t('form.search')} query={loaderData.query} />
 			<Table caption={t('users.title')}>
 				<thead>
 					<tr>
@@ -97,9 +87,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
 				</thead>
 				<tbody>
 					{loaderData.accounts.length === 0 ? (
-						<tr>
-							<td colSpan={4}>{t('table.empty')}</td>
-						</tr>
+						<EmptyRow columns={4}>{t('table.empty')}</EmptyRow>
 					) : null}
 					{loaderData.accounts.map((a) => (
 						<tr key={a.id}>

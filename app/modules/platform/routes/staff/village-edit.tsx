@@ -1,10 +1,9 @@
 import { redirect } from 'react-router'
 import { servicesContext } from '#app/core/http/context.ts'
 import { formErrorResponse, formValues, rethrowAsHttp, type FormState } from '#app/core/http/responses.ts'
-import { Button, ErrorSummary, PostForm } from '#app/ui/form.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { PageTitle } from '#app/ui/parts.tsx'
 import { VillageFields, orgInput } from '../../components/org-forms.tsx'
+import { OrgEditPage } from '../../components/org-edit-page.tsx'
 import { requireStaffInCommune } from '../../http/request-state.server.ts'
 import { staffHandle } from '../../http/staff-handle.ts'
 import { getVillage, updateVillage } from '../../org.server.ts'
@@ -36,14 +35,8 @@ export default function VillageEdit({ loaderData, actionData }: Route.ComponentP
 	const t = useT()
 	const state = actionData as FormState | undefined
 	return (
-		<div className="narrow">
-			<title>{`${t('org.editVillage')} — ${t('app.name')}`}</title>
-			<PageTitle caption={loaderData.village.name}>{t('org.editVillage')}</PageTitle>
-			<ErrorSummary state={state} />
-			<PostForm noValidate>
-				<VillageFields values={state?.values ?? loaderData.village} errors={state?.fieldErrors ?? {}} />
-				<Button>{t('form.save')}</Button>
-			</PostForm>
-		</div>
+		<OrgEditPage title={t('org.editVillage')} caption={loaderData.village.name} state={state}>
+			<VillageFields values={state?.values ?? loaderData.village} errors={state?.fieldErrors ?? {}} />
+		</OrgEditPage>
 	)
 }
