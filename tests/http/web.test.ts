@@ -221,3 +221,28 @@ describe('sign-in and bad input', () => {
 		expect(html).toContain('Có lỗi cần sửa')
 	})
 })
+
+describe('post, redirect, get', () => {
+	test('a password reset shows the one-time password once; reloading neither resets again nor shows it', async () => {
+		const { listAccounts } = await import('#app/modules/platform/accounts.server.ts')
+		const { getPublicCommuneBySlug } = await import('#app/modules/platform/org.server.ts')
+		const commune = await getPublicCommuneBySlug(app.services.db, 'nguyen-luong-bang')
+		const target = (await listAccounts(app.services.db, systemActor('test'), commune!.id)).find((a) => a.username === 'motcua')!
+		const cookie = await app.cookieFor('quantri')
+		const res = await post(`/quan-tri/nguoi-dung/${target.id}`, { intent: 'reset' }, cookie)
+		expect(res.status).toBe(303)
+		expect(res.headers.get('location')).toBe(`/quan-tri/nguoi-dung/${target.id}`)
+		const flash = res.headers.getSetCookie().find((c) => c.startsWith('tt_flash='))!.split(';')[0]!
+		const page = await fetch(`${app.url}/quan-tri/nguoi-dung/${target.id}`, { headers: { cookie: `${cookie}; ${flash}` } })
+		const html = await page.text()
+		const password = /Mật khẩu tạm thời mới: ([A-Za-z0-9-]+)/.exec(html)?.[1]
+		expect(password).toMatch(/^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}$/)
+		expect(page.headers.getSetCookie().join()).toMatch(/tt_flash=;.*Max-Age=0/)
+		const again = await (await fetch(`${app.url}/quan-tri/nguoi-dung/${target.id}`, { headers: { cookie } })).text()
+		expect(again).not.toContain(password!)
+		const { signIn } = await import('#app/modules/platform/accounts.server.ts')
+		await expect(signIn(app.services.db, { username: 'motcua', password: password!, ip: '', userAgent: '', sessionDays: 1 })).resolves.toMatchObject({
+			user: { mustChangePassword: true },
+		})
+	})
+})

@@ -144,3 +144,22 @@ async function staffCommuneId(request: Request, context: Readonly<RouterContextP
 	}
 	return state.commune?.id ?? null
 }
+
+/**
+ * A one-time message for the next page (post → redirect → get): the result of an action is shown
+ * once, and reloading the page does not send the form again.
+ */
+const flashCookie = createCookie('tt_flash', { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 120 })
+export type Flash = Record<string, string | number>
+
+export async function redirectWithFlash(request: Request, context: Readonly<RouterContextProvider>, to: string, flash: Flash) {
+	return redirect(to, { status: 303, headers: { 'Set-Cookie': await flashCookie.serialize(flash, cookieOptions(request, context)) } })
+}
+
+/** The flash left by the previous action, and the header that clears it. */
+export async function takeFlash(request: Request, context: Readonly<RouterContextProvider>): Promise<{ flash: Flash | null; headers: HeadersInit }> {
+	const value: unknown = await flashCookie.parse(request.headers.get('cookie'))
+	if (!value || typeof value !== 'object') return { flash: null, headers: {} }
+	const clear = await flashCookie.serialize('', { ...cookieOptions(request, context), maxAge: 0 })
+	return { flash: value as Flash, headers: { 'Set-Cookie': clear } }
+}

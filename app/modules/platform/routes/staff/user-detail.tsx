@@ -1,3 +1,4 @@
+import { data } from 'react-router'
 import { servicesContext } from '#app/core/http/context.ts'
 import { formatDateTime } from '#app/core/i18n/i18n.ts'
 import { formErrorResponse, httpError, rethrowAsHttp, type FormState } from '#app/core/http/responses.ts'
@@ -6,7 +7,7 @@ import { useT } from '#app/ui/i18n.tsx'
 import { Notice, PageTitle, Table } from '#app/ui/parts.tsx'
 import { getAccount, resetPassword, revokeSessions, setAccountDisabled, unlockAccount } from '../../accounts.server.ts'
 import { listAuditLog } from '../../audit.server.ts'
-import { requireStaff } from '../../http/request-state.server.ts'
+import { redirectWithFlash, requireStaff, takeFlash, type Flash } from '../../http/request-state.server.ts'
 import { staffHandle } from '../../http/staff-handle.ts'
 import { can } from '../../permissions.ts'
 import type { Route } from './+types/user-detail.ts'
@@ -21,7 +22,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 		const history = can(staff.actor, 'audit.read', account.communeId)
 			? (await listAuditLog(db, staff.actor, { communeId: account.communeId, entityType: 'user', entityId: account.id, limit: 20 })).rows
 			: []
-		return { account, history, now: Date.now(), isSelf: account.id === staff.user.id }
+		const { flash, headers } = await takeFlash(request, context)
+		return data({ account, history, now: Date.now(), isSelf: account.id === staff.user.id, flash }, { headers })
 	} catch (err) {
 		rethrowAsHttp(err)
 	}
@@ -31,19 +33,21 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 	const staff = await requireStaff(request, context, 'users.manage')
 	const { db } = context.get(servicesContext)
 	const intent = String((await request.formData()).get('intent') ?? '')
+	// Each result is shown once on the page we come back to: reloading it sends nothing again.
+	const back = (flash: Flash) => redirectWithFlash(request, context, `/quan-tri/nguoi-dung/${params.userId}`, flash)
 	try {
 		switch (intent) {
 			case 'reset':
-				return { done: 'reset', password: (await resetPassword(db, staff.actor, params.userId)).password }
+				return await back({ done: 'reset', password: (await resetPassword(db, staff.actor, params.userId)).password })
 			case 'unlock':
 				await unlockAccount(db, staff.actor, params.userId)
-				return { done: 'unlock' }
+				return await back({ done: 'unlock' })
 			case 'disable':
 			case 'enable':
 				await setAccountDisabled(db, staff.actor, params.userId, intent === 'disable')
-				return { done: intent }
+				return await back({ done: intent })
 			case 'revoke':
-				return { done: 'revoke', count: await revokeSessions(db, staff.actor, params.userId) }
+				return await back({ done: 'revoke', count: await revokeSessions(db, staff.actor, params.userId) })
 			default:
 				throw httpError(400, 'error.badRequest')
 		}
@@ -60,8 +64,9 @@ const DONE_MESSAGE: Record<string, string> = {
 
 export default function UserDetail({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
-	const { account, history, now, isSelf } = loaderData
-	const result = actionData as (FormState & { done?: string; password?: string; count?: number }) | undefined
+	const { account, history, now, isSelf, flash } = loaderData
+	const failed = actionData as FormState | undefined
+	const result = (flash ?? undefined) as { done?: string; password?: string; count?: number } | undefined
 	const locked = account.lockedUntil && new Date(account.lockedUntil).getTime() > now
 	return (
 		<>
@@ -70,7 +75,7 @@ export default function UserDetail({ loaderData, actionData }: Route.ComponentPr
 			{result?.done === 'reset' && result.password ? <Notice kind="warning">{t('users.resetDone', { password: result.password })}</Notice> : null}
 			{result?.done === 'revoke' ? <Notice kind="success">{t('users.revoked', { count: result.count ?? 0 })}</Notice> : null}
 			{result?.done && DONE_MESSAGE[result.done] ? <Notice kind="success">{t(DONE_MESSAGE[result.done]!)}</Notice> : null}
-			<ErrorSummary state={result?.done ? undefined : result} />
+			<ErrorSummary state={failed} />
 			<dl className="summary-list">
 				<div className="summary-list__row">
 					<dt>{t('users.username')}</dt>
