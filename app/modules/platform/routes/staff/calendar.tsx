@@ -1,3 +1,4 @@
+import { data } from 'react-router'
 import { servicesContext } from '#app/core/http/context.ts'
 import { formatDate, parseDateInput } from '#app/core/i18n/i18n.ts'
 import { formErrorResponse, formValues, httpError, type FormState } from '#app/core/http/responses.ts'
@@ -6,7 +7,7 @@ import { useT } from '#app/ui/i18n.tsx'
 import { EmptyRow, Notice, PageTitle, Table } from '#app/ui/parts.tsx'
 import { addCalendarDay, communeAdjustments, listCalendarDays, removeCalendarDay } from '../../calendar.server.ts'
 import { addWorkingDays, holidaysBetween, toIsoDate } from '../../calendar/working-days.ts'
-import { requireStaffInCommune } from '../../http/request-state.server.ts'
+import { redirectWithFlash, requireStaffInCommune, takeFlash } from '../../http/request-state.server.ts'
 import { staffHandle } from '../../http/staff-handle.ts'
 import { can } from '../../permissions.ts'
 import type { Route } from './+types/calendar.ts'
@@ -39,13 +40,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 			calc = { from: fromText, days: daysText, result, weekday: weekday(result) }
 		}
 	}
-	return {
-		year,
-		holidays: holidaysBetween(`${year}-01-01`, `${year}-12-31`, adjustments).map((h) => ({ ...h, weekday: weekday(h.date) })),
-		own: await listCalendarDays(db, staff.actor, staff.communeId),
-		canManage: can(staff.actor, 'calendar.manage', staff.communeId),
-		calc,
-	}
+	const { flash, headers } = await takeFlash(request, context)
+	return data(
+		{
+			year,
+			holidays: holidaysBetween(`${year}-01-01`, `${year}-12-31`, adjustments).map((h) => ({ ...h, weekday: weekday(h.date) })),
+			own: await listCalendarDays(db, staff.actor, staff.communeId),
+			canManage: can(staff.actor, 'calendar.manage', staff.communeId),
+			calc,
+			done: flash?.done ?? null,
+		},
+		{ headers },
+	)
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -55,12 +61,12 @@ export async function action({ request, context }: Route.ActionArgs) {
 	try {
 		if (values.intent === 'remove') {
 			await removeCalendarDay(db, staff.actor, staff.communeId, values.id ?? '')
-			return { done: 'remove' }
+			return await redirectWithFlash(request, context, '/quan-tri/lich-lam-viec', { done: 'remove' })
 		}
 		if (values.intent !== 'add') throw httpError(400, 'error.badRequest')
 		const day = parseDateInput(values.day ?? '')
 		await addCalendarDay(db, staff.actor, staff.communeId, { day: day ?? '', kind: values.kind, name: values.name ?? '' })
-		return { done: 'add' }
+		return await redirectWithFlash(request, context, '/quan-tri/lich-lam-viec', { done: 'add' })
 	} catch (err) {
 		return formErrorResponse(err, values, values.intent)
 	}
@@ -68,8 +74,8 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Calendar({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
-	const state = actionData as (FormState & { done?: string }) | undefined
-	const failed = state?.done ? undefined : state
+	const failed = actionData as FormState | undefined
+	const done = loaderData.done
 	const e = failed?.fieldErrors ?? {}
 	const calc = loaderData.calc
 	return (
@@ -77,8 +83,8 @@ export default function Calendar({ loaderData, actionData }: Route.ComponentProp
 			<title>{`${t('calendar.title')} — ${t('app.name')}`}</title>
 			<PageTitle>{t('calendar.title')}</PageTitle>
 			<p className="lead">{t('calendar.intro')}</p>
-			{state?.done === 'remove' ? <Notice kind="success">{t('calendar.removed')}</Notice> : null}
-			{state?.done === 'add' ? <Notice kind="success">{t('form.saved')}</Notice> : null}
+			{done === 'remove' ? <Notice kind="success">{t('calendar.removed')}</Notice> : null}
+			{done === 'add' ? <Notice kind="success">{t('form.saved')}</Notice> : null}
 
 			<h2>{t('calendar.calculator')}</h2>
 			<form method="get" className="inline-form">

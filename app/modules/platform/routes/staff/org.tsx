@@ -1,4 +1,4 @@
-import { Link } from 'react-router'
+import { data, Link } from 'react-router'
 import { servicesContext } from '#app/core/http/context.ts'
 import { formErrorResponse, formValues, httpError, type FormState } from '#app/core/http/responses.ts'
 import { ZSearchQuery } from '#app/core/text.ts'
@@ -6,7 +6,7 @@ import { Button, ErrorSummary, FieldScope, PostForm } from '#app/ui/form.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { EmptyRow, Notice, PageTitle, SearchForm, Table, Tag } from '#app/ui/parts.tsx'
 import { AgencyFields, orgInput, VillageFields } from '../../components/org-forms.tsx'
-import { requireStaffInCommune } from '../../http/request-state.server.ts'
+import { redirectWithFlash, requireStaffInCommune, takeFlash } from '../../http/request-state.server.ts'
 import { staffHandle } from '../../http/staff-handle.ts'
 import { createAgency, createVillage, listAgencies, listVillages } from '../../org.server.ts'
 import { can } from '../../permissions.ts'
@@ -19,7 +19,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const { db } = context.get(servicesContext)
 	const query = ZSearchQuery.parse(new URL(request.url).searchParams.get('q') ?? '')
 	const [agencies, villages] = [await listAgencies(db, staff.actor, staff.communeId), await listVillages(db, staff.actor, staff.communeId, query)]
-	return { agencies, villages, query, canManage: can(staff.actor, 'org.manage', staff.communeId) }
+	const { flash, headers } = await takeFlash(request, context)
+	return data({ agencies, villages, query, canManage: can(staff.actor, 'org.manage', staff.communeId), saved: flash?.saved ?? null }, { headers })
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -31,7 +32,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 		if (intent === 'add-agency') await createAgency(db, staff.actor, staff.communeId, orgInput(values))
 		else if (intent === 'add-village') await createVillage(db, staff.actor, staff.communeId, orgInput(values))
 		else throw httpError(400, 'error.badRequest')
-		return { saved: intent }
+		return await redirectWithFlash(request, context, '/quan-tri/don-vi', { saved: intent })
 	} catch (err) {
 		return formErrorResponse(err, values, intent)
 	}
@@ -39,15 +40,15 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Org({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
-	const result = actionData as (FormState & { saved?: string }) | undefined
-	const failed = result?.saved ? undefined : result
+	const result = actionData as FormState | undefined
+	const failed = result
 	const agencyErrors = result?.intent === 'add-agency' ? (failed?.fieldErrors ?? {}) : {}
 	const villageErrors = result?.intent === 'add-village' ? (failed?.fieldErrors ?? {}) : {}
 	return (
 		<>
 			<title>{`${t('org.title')} — ${t('app.name')}`}</title>
 			<PageTitle>{t('org.title')}</PageTitle>
-			{result?.saved ? <Notice kind="success">{t('form.saved')}</Notice> : null}
+			{loaderData.saved ? <Notice kind="success">{t('form.saved')}</Notice> : null}
 			{/* Both forms have a "name" field: each gets its own ids, and the summary links to the one sent. */}
 			<ErrorSummary state={failed} scope={result?.intent === 'add-agency' ? 'agency' : 'village'} />
 
@@ -84,7 +85,7 @@ export default function Org({ loaderData, actionData }: Route.ComponentProps) {
 				</tbody>
 			</Table>
 			{loaderData.canManage ? (
-				<details className="details" open={result?.intent === 'add-agency' && !result.saved}>
+				<details className="details" open={result?.intent === 'add-agency'}>
 					<summary>{t('org.addAgency')}</summary>
 					<PostForm noValidate>
 						<input type="hidden" name="intent" value="add-agency" />
@@ -129,7 +130,7 @@ export default function Org({ loaderData, actionData }: Route.ComponentProps) {
 				</tbody>
 			</Table>
 			{loaderData.canManage ? (
-				<details className="details" open={result?.intent === 'add-village' && !result.saved}>
+				<details className="details" open={result?.intent === 'add-village'}>
 					<summary>{t('org.addVillage')}</summary>
 					<PostForm noValidate>
 						<input type="hidden" name="intent" value="add-village" />
