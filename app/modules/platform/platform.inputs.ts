@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { zOptionalText, zText } from '#app/core/text.ts'
+import { AGENCY_KINDS } from './org.constants.ts'
 import { ROLES } from './permissions.ts'
 
 // zod schemas of the platform's forms and commands. Messages are i18n keys.
@@ -43,18 +44,6 @@ export const ZCreateCommune = ZCommuneSettings.extend({
 	withDefaultAgencies: z.boolean().default(true),
 })
 export type CreateCommuneInput = z.input<typeof ZCreateCommune>
-
-export const AGENCY_KINDS = [
-	'people_council_office',
-	'economy',
-	'culture_social',
-	'one_stop_centre',
-	'public_service_centre',
-	'fatherland_front',
-	'mass_organisation',
-	'party_building',
-	'other',
-] as const
 
 export const ZAgency = z.object({
 	code: ZSlug,

@@ -1,6 +1,6 @@
 import { CheckboxField, SelectField, TextField } from '#app/ui/form.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { AGENCY_KINDS } from '../platform.inputs.ts'
+import { AGENCY_KINDS } from '../org.constants.ts'
 
 // Fields of the agency and village forms, shared by the "add" and "edit" pages.
 
