@@ -19,10 +19,13 @@ export function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Reque
 		if (Array.isArray(value)) for (const v of value) headers.append(key, v)
 		else headers.set(key, value)
 	}
-	const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, signal: controller.signal }
+	// The body is whole now: its framing headers no longer apply.
+	headers.delete('transfer-encoding')
+	headers.delete('content-length')
+	const init: RequestInit = { method: req.method, headers, signal: controller.signal }
 	if (req.method !== 'GET' && req.method !== 'HEAD') {
-		init.body = Readable.toWeb(req) as unknown as ReadableStream
-		init.duplex = 'half'
+		// The body was read (and its size checked) by express.raw; a request without one has none.
+		init.body = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : null
 	}
 	return new Request(url, init)
 }

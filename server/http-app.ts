@@ -71,24 +71,9 @@ export function createHttpApp({ services, build, clientDir }: HttpAppOptions) {
 		next()
 	})
 
-	// Request size limit, before anything reads the body.
-	app.use((req, res, next) => {
-		const length = Number(req.headers['content-length'] ?? 0)
-		if (length > env.BODY_LIMIT_BYTES) {
-			res.status(413).type('html').send(plainError(413, 'Dữ liệu gửi lên quá lớn.', 'What you sent is too large.'))
-			req.resume()
-			return
-		}
-		if (!req.headers['content-length'] && req.headers['transfer-encoding']) {
-			// A body of unknown length is counted as it arrives and cut off past the limit.
-			let received = 0
-			req.on('data', (chunk: Buffer) => {
-				received += chunk.length
-				if (received > env.BODY_LIMIT_BYTES) req.destroy()
-			})
-		}
-		next()
-	})
+	// Request bodies are read here, up to the limit (larger ones get 413, whether their length is
+	// announced or they arrive in chunks), and handed to the router as they came.
+	app.use(express.raw({ type: () => true, limit: env.BODY_LIMIT_BYTES }))
 
 	// Repeated sign-in attempts from one address are slowed down (the account lockout is separate).
 	app.post(
@@ -128,8 +113,17 @@ export function createHttpApp({ services, build, clientDir }: HttpAppOptions) {
 
 	// Last resort: never a stack trace to the browser.
 	app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-		log.error({ err, path: req.path }, 'unhandled error')
 		if (res.headersSent) return
+		const type = (err as { type?: string }).type
+		if (type === 'entity.too.large') {
+			res.status(413).type('html').send(plainError(413, 'Dữ liệu gửi lên quá lớn.', 'What you sent is too large.'))
+			return
+		}
+		if (type === 'request.aborted' || type === 'encoding.unsupported' || type === 'request.size.invalid') {
+			res.status(400).type('html').send(plainError(400, 'Yêu cầu không hợp lệ.', 'The request is not valid.'))
+			return
+		}
+		log.error({ err, path: req.path }, 'unhandled error')
 		res
 			.status(500)
 			.type('html')

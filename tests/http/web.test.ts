@@ -246,3 +246,24 @@ describe('post, redirect, get', () => {
 		})
 	})
 })
+
+describe('body size', () => {
+	test('a chunked body over the limit gets 413 too, and the server carries on', async () => {
+		const big = 'a'.repeat(70_000)
+		const stream = new ReadableStream({
+			start(controller) {
+				for (let i = 0; i < big.length; i += 1000) controller.enqueue(new TextEncoder().encode(big.slice(i, i + 1000)))
+				controller.close()
+			},
+		})
+		const res = await fetch(`${app.url}/dang-nhap`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: stream,
+			duplex: 'half',
+		} as RequestInit)
+		expect(res.status).toBe(413)
+		expect(await res.text()).toContain('Dữ liệu gửi lên quá lớn.')
+		expect((await fetch(`${app.url}/healthz`)).status).toBe(200)
+	})
+})
