@@ -1,6 +1,7 @@
 import { Link, Outlet } from 'react-router'
 import { LanguageSwitch } from '#app/ui/language-switch.tsx'
 import { useRootData, useT } from '#app/ui/i18n.tsx'
+import { SkipLink } from '#app/ui/parts.tsx'
 
 // The citizen-facing frame: commune name, language, and the contact facts in the footer.
 // No JavaScript is sent with these pages.
@@ -10,9 +11,7 @@ export default function PublicLayout() {
 	const commune = root?.commune
 	return (
 		<>
-			<a className="skip-link" href="#main">
-				{t('layout.skipToContent')}
-			</a>
+			<SkipLink>{t('layout.skipToContent')}</SkipLink>
 			<header className="header">
 				<div className="header__inner">
 					<Link to="/" className="header__brand">

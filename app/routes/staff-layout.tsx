@@ -6,6 +6,7 @@ import { staffHandle } from '#app/modules/platform/http/staff-handle.ts'
 import { can, type Capability } from '#app/modules/platform/permissions.ts'
 import { Button, PostForm } from '#app/ui/form.tsx'
 import { useT } from '#app/ui/i18n.tsx'
+import { SkipLink } from '#app/ui/parts.tsx'
 import { LanguageSwitch } from '#app/ui/language-switch.tsx'
 import type { Route } from './+types/staff-layout.ts'
 
@@ -42,9 +43,7 @@ export default function StaffLayout({ loaderData }: Route.ComponentProps) {
 	const t = useT()
 	return (
 		<>
-			<a className="skip-link" href="#main">
-				{t('layout.skipToContent')}
-			</a>
+			<SkipLink>{t('layout.skipToContent')}</SkipLink>
 			<header className="header header--staff">
 				<div className="header__inner">
 					<NavLink to="/quan-tri" className="header__brand" end>

@@ -60,3 +60,12 @@ export function EmptyRow({ columns, children }: { columns: number; children: Rea
 		</tr>
 	)
 }
+
+/** The first link of every page: straight to the main content, for keyboard and screen-reader users. */
+export function SkipLink({ children }: { children: ReactNode }) {
+	return (
+		<a className="skip-link" href="#main">
+			{children}
+		</a>
+	)
+}

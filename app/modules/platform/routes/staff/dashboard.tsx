@@ -28,30 +28,21 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
 			<p className="lead">{t('dashboard.welcome', { name: person.fullName })}</p>
 			<p>{t('dashboard.role', { role: t(`role.${person.role}`) })}</p>
 			<ul className="stat-list">
-				{figures.communes !== null ? (
-					<li className="stat">
-						<span className="stat__value">{formatNumber(figures.communes)}</span>
-						<span className="stat__label">{t('dashboard.communes')}</span>
-					</li>
-				) : null}
-				{figures.agencies !== null ? (
-					<li className="stat">
-						<span className="stat__value">{formatNumber(figures.agencies)}</span>
-						<span className="stat__label">{t('dashboard.agencies')}</span>
-					</li>
-				) : null}
-				{figures.villages !== null ? (
-					<li className="stat">
-						<span className="stat__value">{formatNumber(figures.villages)}</span>
-						<span className="stat__label">{t('dashboard.villages')}</span>
-					</li>
-				) : null}
-				{figures.staff !== null ? (
-					<li className="stat">
-						<span className="stat__value">{formatNumber(figures.staff)}</span>
-						<span className="stat__label">{t('dashboard.staff')}</span>
-					</li>
-				) : null}
+				{(
+					[
+						[figures.communes, 'dashboard.communes'],
+						[figures.agencies, 'dashboard.agencies'],
+						[figures.villages, 'dashboard.villages'],
+						[figures.staff, 'dashboard.staff'],
+					] as const
+				).map(([value, labelKey]) =>
+					value === null ? null : (
+						<li className="stat" key={labelKey}>
+							<span className="stat__value">{formatNumber(value)}</span>
+							<span className="stat__label">{t(labelKey)}</span>
+						</li>
+					),
+				)}
 			</ul>
 			{deadline ? <p>{t('dashboard.nextDeadline', { date: formatDate(deadline) })}</p> : null}
 		</>
