@@ -4,6 +4,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { rateLimit } from 'express-rate-limit'
 import type { createRequestHandler, RouterContextProvider, ServerBuild } from 'react-router'
 import { requestInfoContext, servicesContext, type Services } from '#app/core/http/context.ts'
+import { MESSAGES } from '#app/messages.ts'
 import { sendFetchResponse, toFetchRequest } from './fetch-adapter.ts'
 
 // The HTTP layer around React Router: security headers, size and rate limits, static files,
@@ -18,8 +19,11 @@ export type HttpAppOptions = {
 
 const SIGN_IN_LIMIT_PER_MINUTE = 10
 
-function plainError(status: number, vi: string, en: string) {
-	return `<!doctype html><html lang="vi"><meta charset="utf-8"><title>${status}</title><body><h1>${vi}</h1><p lang="en">${en}</p><p><a href="/">Trang chủ / Home</a></p></body></html>`
+/** A page for errors answered before the router runs: the same messages, in both languages. */
+function plainError(status: number, messageKey: string) {
+	const vi = MESSAGES.vi[messageKey]
+	const en = MESSAGES.en[messageKey]
+	return `<!doctype html><html lang="vi"><meta charset="utf-8"><title>${status}</title><body><h1>${vi}</h1><p lang="en">${en}</p><p><a href="/">${MESSAGES.vi['error.backHome']} / ${MESSAGES.en['error.backHome']}</a></p></body></html>`
 }
 
 export function createHttpApp({ services, build, clientDir }: HttpAppOptions) {
@@ -87,7 +91,7 @@ export function createHttpApp({ services, build, clientDir }: HttpAppOptions) {
 				res
 					.status(429)
 					.type('html')
-					.send(plainError(429, 'Bạn đã thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại.', 'Too many attempts. Please wait a minute and try again.'))
+					.send(plainError(429, 'error.rateLimited'))
 			},
 		}),
 	)
@@ -116,18 +120,18 @@ export function createHttpApp({ services, build, clientDir }: HttpAppOptions) {
 		if (res.headersSent) return
 		const type = (err as { type?: string }).type
 		if (type === 'entity.too.large') {
-			res.status(413).type('html').send(plainError(413, 'Dữ liệu gửi lên quá lớn.', 'What you sent is too large.'))
+			res.status(413).type('html').send(plainError(413, 'error.tooLarge'))
 			return
 		}
 		if (type === 'request.aborted' || type === 'encoding.unsupported' || type === 'request.size.invalid') {
-			res.status(400).type('html').send(plainError(400, 'Yêu cầu không hợp lệ.', 'The request is not valid.'))
+			res.status(400).type('html').send(plainError(400, 'error.badRequest'))
 			return
 		}
 		log.error({ err, path: req.path }, 'unhandled error')
 		res
 			.status(500)
 			.type('html')
-			.send(plainError(500, 'Hệ thống gặp sự cố ngoài dự kiến. Vui lòng thử lại sau ít phút.', 'The system hit an unexpected problem. Please try again in a few minutes.'))
+			.send(plainError(500, 'error.unexpected'))
 	})
 	return app
 }

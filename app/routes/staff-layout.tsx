@@ -1,7 +1,7 @@
 import { NavLink, Outlet } from 'react-router'
 import { servicesContext } from '#app/core/http/context.ts'
 import { getPublicCommune } from '#app/modules/platform/org.server.ts'
-import { requireStaff } from '#app/modules/platform/http/request-state.server.ts'
+import { getRequestState, requireStaff } from '#app/modules/platform/http/request-state.server.ts'
 import { staffHandle } from '#app/modules/platform/http/staff-handle.ts'
 import { can, type Capability } from '#app/modules/platform/permissions.ts'
 import { Button, PostForm } from '#app/ui/form.tsx'
@@ -26,7 +26,9 @@ const NAV: ReadonlyArray<{ to: string; labelKey: string; capability: Capability;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
 	const staff = await requireStaff(request, context)
-	const commune = staff.communeId ? await getPublicCommune(context.get(servicesContext).db, staff.communeId) : null
+	const hostCommune = getRequestState(context).commune
+	const commune =
+		staff.communeId === hostCommune?.id ? hostCommune : staff.communeId ? await getPublicCommune(context.get(servicesContext).db, staff.communeId) : null
 	return {
 		nav: NAV.filter((n) => can(staff.actor, n.capability, staff.communeId) && (!n.needsCommune || staff.communeId)).map(({ to, labelKey, end }) => ({
 			to,

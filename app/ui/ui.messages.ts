@@ -50,8 +50,9 @@ export const vi = {
 	'error.forbiddenTitle': 'Không có quyền truy cập',
 	'error.csrf': 'Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang rồi gửi lại.',
 	'error.tooLarge': 'Dữ liệu gửi lên quá lớn.',
+	'error.rateLimited': 'Bạn đã thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại.',
 	'error.badRequest': 'Yêu cầu không hợp lệ.',
-	'error.unexpected': 'Hệ thống gặp sự cố ngoài dự kiến. Dữ liệu bạn gửi chưa bị mất; vui lòng thử lại sau ít phút.',
+	'error.unexpected': 'Hệ thống gặp sự cố ngoài dự kiến. Vui lòng thử lại sau ít phút.',
 	'error.backHome': 'Về trang chủ',
 	'error.code': 'Mã lỗi: {code}',
 } as const
@@ -106,8 +107,9 @@ export const en: Record<keyof typeof vi, string> = {
 	'error.forbiddenTitle': 'Access denied',
 	'error.csrf': 'This form has expired or is not valid. Please reload the page and send it again.',
 	'error.tooLarge': 'What you sent is too large.',
+	'error.rateLimited': 'Too many attempts. Please wait a minute and try again.',
 	'error.badRequest': 'The request is not valid.',
-	'error.unexpected': 'The system hit an unexpected problem. Nothing you sent has been lost; please try again in a few minutes.',
+	'error.unexpected': 'The system hit an unexpected problem. Please try again in a few minutes.',
 	'error.backHome': 'Back to the home page',
 	'error.code': 'Error code: {code}',
 }

@@ -267,3 +267,18 @@ describe('body size', () => {
 		expect((await fetch(`${app.url}/healthz`)).status).toBe(200)
 	})
 })
+
+describe('deployment-wide staff', () => {
+	test('a system admin chooses the commune to work on, and the back office follows the choice', async () => {
+		await createCommune(app.services.db, systemActor('test'), { name: 'Xã Chọn Thử', slug: 'xa-chon-thu', hostnames: 'chonthu.test' })
+		const cookie = await app.cookieFor('admin')
+		const chose = await post('/quan-tri/cac-xa', { intent: 'choose', slug: 'xa-chon-thu' }, cookie)
+		expect(chose.status).toBe(302)
+		const choice = chose.headers.getSetCookie().find((c) => c.startsWith('tt_commune='))!.split(';')[0]!
+		const page = await (await fetch(`${app.url}/quan-tri/don-vi`, { headers: { cookie: `${cookie}; ${choice}` } })).text()
+		expect(page).toContain('Xã Chọn Thử')
+		// A commune-bound person cannot switch.
+		const refused = await post('/quan-tri/cac-xa', { intent: 'choose', slug: 'xa-chon-thu' }, await app.cookieFor('quantri'))
+		expect(refused.status).toBe(403)
+	})
+})

@@ -9,7 +9,7 @@ import { isUuid, parseInput } from '#app/core/validation.ts'
 import { writeAudit } from './audit.server.ts'
 import { getAgency, getVillage } from './org.server.ts'
 import { generatePassword, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.server.ts'
-import { assertCan, assignableRoles, DEPLOYMENT_ROLES, type Actor, type Role } from './permissions.ts'
+import { assertCan, assignableRoles, can, DEPLOYMENT_ROLES, isDeploymentAdmin, type Actor, type Role } from './permissions.ts'
 import { ZCreateUser, ZNewPassword, type CreateUserInput } from './platform.inputs.ts'
 import { sessions, users } from './platform.schema.ts'
 
@@ -115,7 +115,7 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput | 
 /** Staff accounts of a commune (or the deployment-wide accounts when communeId is null). */
 export async function listAccounts(db: DbOrTx, actor: Actor, communeId: string | null, query = ''): Promise<Account[]> {
 	if (communeId === null) {
-		if (!assignableRoles(actor).includes('system_admin')) throw new AppError('forbidden', 'error.forbidden')
+		if (!isDeploymentAdmin(actor)) throw new AppError('forbidden', 'error.forbidden')
 	} else {
 		assertCan(actor, 'users.manage', communeId)
 	}
@@ -141,26 +141,17 @@ export async function getAccount(db: DbOrTx, actor: Actor, userId: string): Prom
 	// The same answer for "no such account" and "not yours": ids of other communes reveal nothing.
 	if (!row) throw new AppError('not_found', 'error.notFound')
 	if (row.communeId === null) {
-		if (!assignableRoles(actor).includes('system_admin')) throw new AppError('not_found', 'error.notFound')
-	} else if (!canManageUsersIn(actor, row.communeId)) {
+		if (!isDeploymentAdmin(actor)) throw new AppError('not_found', 'error.notFound')
+	} else if (!can(actor, 'users.manage', row.communeId)) {
 		throw new AppError('not_found', 'error.notFound')
 	}
 	return row
 }
 
-function canManageUsersIn(actor: Actor, communeId: string): boolean {
-	try {
-		assertCan(actor, 'users.manage', communeId)
-		return true
-	} catch {
-		return false
-	}
-}
-
 /** Sets a new temporary password (returned once), unlocks the account and ends its sessions. */
 export async function resetPassword(db: Db, actor: Actor, userId: string, newPassword?: string): Promise<{ password: string }> {
 	const target = await getAccount(db, actor, userId)
-	if (target.role === 'system_admin' && !assignableRoles(actor).includes('system_admin')) throw new AppError('forbidden', 'error.forbidden')
+	if (target.role === 'system_admin' && !isDeploymentAdmin(actor)) throw new AppError('forbidden', 'error.forbidden')
 	const password = newPassword === undefined ? generatePassword() : parseInput(z.object({ password: ZNewPassword }), { password: newPassword }).password
 	const passwordHash = await hashPassword(password)
 	await db.transaction(async (tx) => {

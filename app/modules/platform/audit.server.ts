@@ -2,7 +2,7 @@ import { and, desc, eq, gte, isNull, lt } from 'drizzle-orm'
 import type { DbOrTx } from '#app/core/db/client.server.ts'
 import { AppError } from '#app/core/errors.ts'
 import { auditLog, users } from './platform.schema.ts'
-import { assertCan, type Actor } from './permissions.ts'
+import { assertCan, isDeploymentAdmin, type Actor } from './permissions.ts'
 
 export type AuditEvent = {
 	communeId: string | null
@@ -48,9 +48,7 @@ export type AuditRow = typeof auditLog.$inferSelect
  */
 export async function listAuditLog(db: DbOrTx, actor: Actor, filter: AuditFilter): Promise<{ rows: AuditRow[]; hasMore: boolean }> {
 	if (filter.communeId === null) {
-		if (!(actor.kind === 'system' || (actor.kind === 'staff' && actor.role === 'system_admin'))) {
-			throw new AppError('forbidden', 'error.forbidden')
-		}
+		if (!isDeploymentAdmin(actor)) throw new AppError('forbidden', 'error.forbidden')
 	} else {
 		assertCan(actor, 'audit.read', filter.communeId)
 	}

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm'
 import type { Db, DbOrTx } from '#app/core/db/client.server.ts'
 import { AppError } from '#app/core/errors.ts'
 import { containsFolded } from '#app/core/db/search.ts'
@@ -72,16 +72,18 @@ export async function countCommunes(db: DbOrTx): Promise<number> {
  */
 export async function resolveCommuneForHost(db: DbOrTx, host: string | null): Promise<PublicCommune | null> {
 	const hostname = (host ?? '').toLowerCase().replace(/:\d+$/, '').replace(/^\[|\]$/g, '')
-	if (hostname) {
-		const [byHost] = await db
-			.select(publicColumns)
-			.from(communes)
-			.where(sql`${communes.hostnames} @> ARRAY[${hostname}]::text[]`)
-			.limit(1)
-		if (byHost) return byHost
-	}
-	const firstTwo = await db.select(publicColumns).from(communes).orderBy(asc(communes.createdAt)).limit(2)
-	return firstTwo.length === 1 ? firstTwo[0]! : null
+	// One query on every request: the commune of this host first, and a second row only to tell
+	// whether the deployment has more than one commune.
+	const matches = sql<boolean>`${communes.hostnames} @> ARRAY[${hostname}]::text[]`
+	const rows = await db
+		.select({ ...publicColumns, matches })
+		.from(communes)
+		.orderBy(desc(matches), asc(communes.createdAt))
+		.limit(2)
+	const [first, second] = rows
+	if (!first || (!first.matches && second)) return null
+	const { matches: _matches, ...commune } = first
+	return commune
 }
 
 export async function getPublicCommune(db: DbOrTx, communeId: string): Promise<PublicCommune | null> {

@@ -81,9 +81,14 @@ export function assertCan(actor: Actor, capability: Capability, communeId?: stri
 	if (!can(actor, capability, communeId)) throw new AppError('forbidden', 'error.forbidden')
 }
 
+/** May the actor see and change what belongs to the deployment rather than to one commune? */
+export function isDeploymentAdmin(actor: Actor): boolean {
+	return actor.kind === 'system' || actor.role === 'system_admin'
+}
+
 /** Roles an actor may give to accounts it creates. */
 export function assignableRoles(actor: Actor): readonly Role[] {
-	if (actor.kind === 'system' || (actor.kind === 'staff' && actor.role === 'system_admin')) return ROLES
+	if (isDeploymentAdmin(actor)) return ROLES
 	if (can(actor, 'users.manage')) return ROLES.filter((r) => !DEPLOYMENT_ROLES.includes(r))
 	return []
 }

@@ -16,6 +16,8 @@ export type RequestState = {
 	commune: PublicCommune | null
 	session: { sessionId: string; user: Account } | null
 	actor: Actor | null
+	/** The commune a signed-in staff member works on: their own, or the one a deployment-wide role chose. */
+	staffCommuneId: string | null
 	csrfToken: string
 }
 
@@ -78,8 +80,9 @@ export const requestStateMiddleware: MiddlewareFunction<Response> = async ({ req
 	const session = typeof token === 'string' ? await getSessionUser(db, token) : null
 	const actor = session ? actorFromUser(session.user, ip) : null
 	const commune = await resolveCommuneForHost(db, new URL(request.url).host)
+	const staffCommuneId = actor ? await chosenStaffCommune(request, context, actor, commune) : null
 
-	context.set(requestStateContext, { locale, commune, session, actor, csrfToken })
+	context.set(requestStateContext, { locale, commune, session, actor, staffCommuneId, csrfToken })
 	const response = await next()
 	if (existingCsrf !== csrfToken) {
 		response.headers.append('Set-Cookie', await csrfCookie.serialize(csrfToken, cookieOptions(request, context)))
@@ -116,7 +119,7 @@ export async function requireStaff(
 	if (state.session.user.mustChangePassword && url.pathname !== '/quan-tri/tai-khoan') {
 		throw redirect('/quan-tri/tai-khoan')
 	}
-	const communeId = await staffCommuneId(request, context, state)
+	const communeId = state.staffCommuneId
 	if (!can(state.actor, capability, communeId)) throw httpError(403, 'error.forbidden')
 	return { actor: state.actor, user: state.session.user, sessionId: state.session.sessionId, communeId }
 }
@@ -132,9 +135,13 @@ export async function requireStaffInCommune(
 	return staff as StaffRequest & { communeId: string }
 }
 
-async function staffCommuneId(request: Request, context: Readonly<RouterContextProvider>, state: RequestState): Promise<string | null> {
-	const actor = state.actor
-	if (!actor || actor.kind !== 'staff') return null
+async function chosenStaffCommune(
+	request: Request,
+	context: Readonly<RouterContextProvider>,
+	actor: Actor,
+	hostCommune: PublicCommune | null,
+): Promise<string | null> {
+	if (actor.kind !== 'staff') return null
 	if (actor.communeId) return actor.communeId
 	const chosen: unknown = await communeCookie.parse(request.headers.get('cookie'))
 	if (typeof chosen === 'string') {
@@ -142,7 +149,7 @@ async function staffCommuneId(request: Request, context: Readonly<RouterContextP
 		const commune = await getPublicCommuneBySlug(db, chosen)
 		if (commune) return commune.id
 	}
-	return state.commune?.id ?? null
+	return hostCommune?.id ?? null
 }
 
 /**

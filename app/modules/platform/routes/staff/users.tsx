@@ -10,7 +10,7 @@ import { createUser, listAccounts } from '../../accounts.server.ts'
 import { requireStaff } from '../../http/request-state.server.ts'
 import { staffHandle } from '../../http/staff-handle.ts'
 import { listAgencies, listVillages } from '../../org.server.ts'
-import { assignableRoles, DEPLOYMENT_ROLES } from '../../permissions.ts'
+import { assignableRoles, isDeploymentAdmin } from '../../permissions.ts'
 import type { Route } from './+types/users.ts'
 
 export const handle = staffHandle('users.manage')
@@ -22,7 +22,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const query = ZSearchQuery.parse(url.searchParams.get('q') ?? '')
 	const roles = assignableRoles(staff.actor)
 	const communeAccounts = staff.communeId ? await listAccounts(db, staff.actor, staff.communeId, query) : []
-	const deploymentAccounts = roles.includes('system_admin') ? await listAccounts(db, staff.actor, null, query) : []
+	const deploymentAccounts = isDeploymentAdmin(staff.actor) ? await listAccounts(db, staff.actor, null, query) : []
 	return {
 		accounts: [...deploymentAccounts, ...communeAccounts],
 		agencies: staff.communeId ? await listAgencies(db, staff.actor, staff.communeId) : [],
@@ -122,9 +122,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
 					label={labels.role}
 					defaultValue={v.role ?? 'agency_officer'}
 					error={e.role}
-					options={loaderData.roles
-						.filter((r) => !DEPLOYMENT_ROLES.includes(r) || loaderData.roles.includes('system_admin'))
-						.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+					options={loaderData.roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
 				/>
 				{loaderData.agencies.length ? (
 					<SelectField
