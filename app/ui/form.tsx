@@ -1,4 +1,4 @@
-import { createContext, useContext, useId, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useId, useRef, type ReactNode } from 'react'
 import { Form, type FormProps } from 'react-router'
 import type { FormState } from '#app/core/http/responses.ts'
 import { useRootData, useT } from './i18n.tsx'
@@ -37,10 +37,16 @@ export function PostForm({ children, ...props }: Omit<FormProps, 'method'> & { c
 
 export function ErrorSummary({ state, labels, scope = '' }: { state: FormState | undefined; labels?: Record<string, string>; scope?: string }) {
 	const t = useT()
+	const ref = useRef<HTMLDivElement>(null)
+	// With JavaScript the page does not reload after a failed submission: bring the summary into
+	// view and focus, as a reload would have shown it first.
+	useEffect(() => {
+		ref.current?.focus()
+	}, [state])
 	if (!state?.formError && !state?.fieldErrors) return null
 	const fields = Object.entries(state.fieldErrors ?? {})
 	return (
-		<div className="error-summary" role="alert" tabIndex={-1}>
+		<div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
 			<h2 className="error-summary__title">{t('form.errorSummary')}</h2>
 			{state.formError && fields.length === 0 ? <p>{t(state.formError.key, state.formError.params)}</p> : null}
 			{fields.length > 0 ? (
