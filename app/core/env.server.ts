@@ -10,6 +10,16 @@ const ZBoolean = z
 	})
 	.transform((v) => ['1', 'true', 'yes', 'on'].includes(v))
 
+// `user@host` or `Name <user@host>`; no line breaks (they would inject headers).
+const ADDRESS = String.raw`[^\s@<>",;]+@[^\s@<>",;]+`
+const MAIL_FROM_RE = new RegExp(String.raw`^(?:${ADDRESS}|[^<>\r\n]*<${ADDRESS}>)$`)
+
+function isUrl(value: string, protocols: string[]): boolean {
+	if (!URL.canParse(value)) return false
+	const url = new URL(value)
+	return protocols.includes(url.protocol) && url.hostname !== ''
+}
+
 const ZEnv = z.object({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 	PORT: z.coerce
@@ -33,7 +43,47 @@ const ZEnv = z.object({
 	SECURE_COOKIES: ZBoolean.default(false),
 	BODY_LIMIT_BYTES: z.coerce.number({ error: 'must be a number of bytes' }).int().min(1024).max(104_857_600).default(1_048_576),
 	SESSION_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(90).default(14),
+	/** Outgoing e-mail relay; without it e-mails are logged (recipient masked) and not sent. */
+	SMTP_URL: z
+		.string()
+		.refine((v) => isUrl(v, ['smtp:', 'smtps:']), {
+			message: 'must be smtp://[user:pass@]host[:port] (STARTTLS when offered) or smtps://… (TLS from the start, usually port 465)',
+		})
+		.optional(),
+	MAIL_FROM: z
+		.string()
+		.trim()
+		.refine((v) => MAIL_FROM_RE.test(v), { message: 'must be an e-mail address or "Name <address>"' })
+		.default('Thân Thiện <no-reply@localhost>'),
+	SMS_DRIVER: z
+		.enum(['log', 'http'], { error: 'must be log (write SMS to the log only) or http (POST them to SMS_HTTP_URL)' })
+		.default('log'),
+	SMS_HTTP_URL: z
+		.string()
+		.refine((v) => isUrl(v, ['http:', 'https:']), { message: 'must be an http:// or https:// URL' })
+		.optional(),
+	SMS_HTTP_TOKEN: z.string().optional(),
 })
+
+// A config error echoes the value given, except secrets: tokens are hidden, and so is the
+// user:password part of a URL (up to its last "@", as a malformed URL may hold several).
+const SECRET_KEYS = new Set(['SMS_HTTP_TOKEN'])
+
+function shown(key: string, value: string): string {
+	if (SECRET_KEYS.has(key)) return '[hidden]'
+	if (key.endsWith('_URL')) value = value.replace(/^([^/@]*\/\/)?.*@/s, '$1***@')
+	return value.slice(0, 80)
+}
+
+// Rules that tie several variables together, checked on the raw values so that they are
+// reported together with the per-variable problems.
+function crossFieldProblems(source: Record<string, string | undefined>): string[] {
+	const problems: string[] = []
+	if (source.SMS_DRIVER === 'http' && source.SMS_HTTP_URL === undefined) {
+		problems.push('SMS_HTTP_URL: is required when SMS_DRIVER=http (the gateway URL SMS are POSTed to)')
+	}
+	return problems
+}
 
 export type Env = z.output<typeof ZEnv> & {
 	/** The resolved database location: a postgres URL or pglite://<absolute dir>. */
@@ -52,14 +102,15 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 	// Empty strings count as unset, as most shells and .env files intend.
 	const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
 	const result = ZEnv.safeParse(cleaned)
-	if (!result.success) {
-		const problems = result.error.issues.map((issue) => {
-			const key = issue.path.join('.')
-			const given = cleaned[key]
-			return `${key}: ${issue.message}${given !== undefined ? ` (got "${given.slice(0, 80)}")` : ''}`
-		})
-		throw new ConfigError(problems)
-	}
+	const problems = result.success
+		? []
+		: result.error.issues.map((issue) => {
+				const key = issue.path.join('.')
+				const given = cleaned[key]
+				return `${key}: ${issue.message}${given !== undefined ? ` (got "${shown(key, given)}")` : ''}`
+			})
+	problems.push(...crossFieldProblems(cleaned))
+	if (!result.success || problems.length > 0) throw new ConfigError(problems)
 	const env = result.data
 	const dataDir = path.resolve(env.DATA_DIR)
 	const databaseUrl = env.DATABASE_URL ?? `pglite://${path.join(dataDir, 'db')}`

@@ -28,18 +28,45 @@ export const CAPABILITIES = [
 	'users.manage', // staff accounts of a commune: create, reset password, unlock, disable
 	'audit.read', // browse the audit log
 	'calendar.manage', // a commune's extra days off and make-up working days
+	'feedback.intake', // record feedback that came by mailbox, hotline, in person, e-mail, collection
+	'feedback.collect', // record weekly collection sessions (MTTQ, đoàn thể, trưởng thôn)
+	'feedback.handle', // work on the items of one's agency or assigned to oneself: notes, draft answers
+	'feedback.viewAll', // see every item of the commune and the collection compliance
+	'feedback.triage', // assign, set deadlines, extend, forward, merge, reject
+	'feedback.approve', // approve answers (lãnh đạo UBND xã)
+	'feedback.publish', // mask personal data and publish an approved answer, or answer privately
+	'feedback.settings', // fields, deadline policies, Open311 API keys
 ] as const
 export type Capability = (typeof CAPABILITIES)[number]
 
 const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
 	system_admin: CAPABILITIES,
 	city_viewer: ['backoffice.access', 'city.view'],
-	commune_admin: ['backoffice.access', 'commune.settings', 'org.manage', 'users.manage', 'audit.read', 'calendar.manage'],
-	commune_leader: ['backoffice.access', 'audit.read'],
-	programme_lead: ['backoffice.access', 'calendar.manage'],
-	agency_officer: ['backoffice.access'],
-	one_stop_officer: ['backoffice.access'],
-	collector: ['backoffice.access'],
+	commune_admin: ['backoffice.access', 'commune.settings', 'org.manage', 'users.manage', 'audit.read', 'calendar.manage', 'feedback.settings'],
+	commune_leader: [
+		'backoffice.access',
+		'audit.read',
+		'feedback.intake',
+		'feedback.handle',
+		'feedback.viewAll',
+		'feedback.triage',
+		'feedback.approve',
+		'feedback.publish',
+	],
+	programme_lead: [
+		'backoffice.access',
+		'calendar.manage',
+		'feedback.intake',
+		'feedback.collect',
+		'feedback.handle',
+		'feedback.viewAll',
+		'feedback.triage',
+		'feedback.publish',
+		'feedback.settings',
+	],
+	agency_officer: ['backoffice.access', 'feedback.intake', 'feedback.handle'],
+	one_stop_officer: ['backoffice.access', 'feedback.intake', 'feedback.handle'],
+	collector: ['backoffice.access', 'feedback.intake', 'feedback.collect'],
 	reviewer: ['backoffice.access'],
 }
 

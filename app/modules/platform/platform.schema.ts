@@ -17,7 +17,8 @@ import {
 // staff accounts and sessions, the append-only audit log, and calendar adjustments.
 // Every table of every module that holds commune data has a commune_id column.
 
-const timestamps = {
+/** Created and updated instants, shared by every module's tables. */
+export const timestamps = {
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }

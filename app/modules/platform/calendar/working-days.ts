@@ -337,6 +337,13 @@ export function addWorkingDays(from: IsoDate, n: number, adjustments?: readonly 
 	return formatDay(day)
 }
 
+/** The date `n` calendar days after (or, for negative n, before) a date ("trong N ngày"). */
+export function addCalendarDays(from: IsoDate, n: number): IsoDate {
+	const d = new Date(`${from}T00:00:00Z`)
+	d.setUTCDate(d.getUTCDate() + n)
+	return d.toISOString().slice(0, 10)
+}
+
 /**
  * For display: the days in [from, to] (inclusive) that differ from the plain Monday–Friday week,
  * i.e. weekdays that are not working days (public holidays, compensatory days, adjustments) and
