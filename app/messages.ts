@@ -1,10 +1,11 @@
 import type { Dictionary, Locale } from '#app/core/i18n/i18n.ts'
+import * as feedbackCollection from '#app/modules/feedback/feedback-collection.messages.ts'
 import * as feedback from '#app/modules/feedback/feedback.messages.ts'
 import * as platform from '#app/modules/platform/platform.messages.ts'
 import * as ui from '#app/ui/ui.messages.ts'
 
 // Every module's messages, by language. A module adds its `<module>.messages.ts` here.
-const sources = [ui, platform, feedback] as const
+const sources = [ui, platform, feedback, feedbackCollection] as const
 
 export const MESSAGE_SOURCES: ReadonlyArray<{ vi: Dictionary; en: Dictionary }> = sources
 

@@ -3,16 +3,29 @@ import { index, layout, route, type RouteConfig } from '@react-router/dev/routes
 // Every URL of the application, grouped by face and module. Public pages have Vietnamese slugs;
 // the staff back office lives under /quan-tri.
 const platform = (file: string) => `modules/platform/routes/${file}`
+const feedback = (file: string) => `modules/feedback/routes/${file}`
 
 export default [
 	route('healthz', 'routes/healthz.ts'),
 	route('ngon-ngu', 'routes/language.ts'),
+
+	// Open data and other apps (no cookies, no layout).
+	route('phan-anh-kien-nghi/nguon-tin.atom', feedback('public-feed.ts')),
+	route('phan-anh-kien-nghi/du-lieu.csv', feedback('public-data.ts'), { id: 'feedback-data-csv' }),
+	route('phan-anh-kien-nghi/du-lieu.json', feedback('public-data.ts'), { id: 'feedback-data-json' }),
+	route('open311/v2/*', feedback('open311.ts')),
 
 	// Public portal: no JavaScript, works with scripts off.
 	layout('routes/public-layout.tsx', [
 		index('routes/home.tsx'),
 		route('thanh-pho', platform('city.tsx')),
 		route('dang-nhap', platform('sign-in.tsx')),
+		route('phan-anh-kien-nghi', feedback('public-list.tsx')),
+		route('phan-anh-kien-nghi/y-kien/:code', feedback('public-item.tsx')),
+		route('phan-anh-kien-nghi/gui/:step?', feedback('submit.tsx')),
+		route('phan-anh-kien-nghi/da-gui', feedback('submitted.tsx')),
+		route('phan-anh-kien-nghi/tra-cuu', feedback('lookup.tsx')),
+		route('phan-anh-kien-nghi/khieu-nai-to-cao', feedback('complaints.tsx')),
 	]),
 
 	// Staff back office.
@@ -29,6 +42,15 @@ export default [
 		route('lich-lam-viec', platform('staff/calendar.tsx')),
 		route('nhat-ky', platform('staff/audit.tsx')),
 		route('cac-xa', platform('staff/communes.tsx')),
+		route('y-kien', feedback('staff/queue.tsx')),
+		route('y-kien/tiep-nhan', feedback('staff/intake.tsx')),
+		route('y-kien/:itemId', feedback('staff/item.tsx')),
+		route('y-kien/:itemId/in', feedback('staff/item-print.tsx')),
+		route('y-kien/:itemId/tep/:fileId', feedback('staff/item-file.ts')),
+		route('thu-thap-y-kien', feedback('staff/collection.tsx')),
+		route('thu-thap-y-kien/tuan', feedback('staff/compliance.tsx')),
+		route('hom-thu', feedback('staff/mailbox.tsx')),
+		route('y-kien-cai-dat', feedback('staff/settings.tsx')),
 	]),
 
 	route('*', 'routes/not-found.tsx'),

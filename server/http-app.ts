@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import path from 'node:path'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import { rateLimit } from 'express-rate-limit'
+import { UPLOAD_LIMITS } from '#app/core/files/uploads.server.ts'
 import type { createRequestHandler, RouterContextProvider, ServerBuild } from 'react-router'
 import { requestInfoContext, servicesContext, type Services } from '#app/core/http/context.ts'
 import { MESSAGES } from '#app/messages.ts'
@@ -17,6 +18,12 @@ export type HttpAppOptions = {
 	clientDir: string
 }
 
+/** Paths whose forms carry files. */
+const UPLOAD_PATHS = ['/phan-anh-kien-nghi/gui/tep', '/quan-tri/y-kien/tiep-nhan']
+const UPLOAD_BODY_LIMIT_BYTES = UPLOAD_LIMITS.maxFiles * UPLOAD_LIMITS.maxBytesPerFile + 1_048_576
+/** Feedback sent per address and hour (a family or a village hall may share one address). */
+export const FEEDBACK_SUBMISSIONS_PER_HOUR = 20
+export const FEEDBACK_LOOKUPS_PER_10_MINUTES = 30
 const SIGN_IN_LIMIT_PER_MINUTE = 10
 
 /** A page for errors answered before the router runs: the same messages, in both languages. */
@@ -77,7 +84,30 @@ export function createHttpApp({ services, build, clientDir }: HttpAppOptions) {
 
 	// Request bodies are read here, up to the limit (larger ones get 413, whether their length is
 	// announced or they arrive in chunks), and handed to the router as they came.
+	// Forms that carry files (five of up to 5 MB each) get room for them; every other body keeps
+	// the general limit.
+	app.use(UPLOAD_PATHS, express.raw({ type: () => true, limit: Math.max(env.BODY_LIMIT_BYTES, UPLOAD_BODY_LIMIT_BYTES) }))
 	app.use(express.raw({ type: () => true, limit: env.BODY_LIMIT_BYTES }))
+
+	// The public feedback pages: each step of the form is a POST, so the limit is generous per
+	// address; sending (the last step) and the look-up (which guards a secret) are tighter.
+	const limited = (windowMs: number, limit: number) =>
+		rateLimit({
+			windowMs,
+			limit,
+			standardHeaders: 'draft-8',
+			legacyHeaders: false,
+			handler: (_req, res) => {
+				res
+					.status(429)
+					.type('html')
+					.send(plainError(429, 'error.rateLimited'))
+			},
+		})
+	app.post('/phan-anh-kien-nghi/gui/kiem-tra', limited(60 * 60_000, FEEDBACK_SUBMISSIONS_PER_HOUR))
+	app.post('/phan-anh-kien-nghi/tra-cuu', limited(10 * 60_000, FEEDBACK_LOOKUPS_PER_10_MINUTES))
+	app.post('/phan-anh-kien-nghi/{*rest}', limited(10 * 60_000, 300))
+	app.post('/open311/{*rest}', limited(60_000, 120))
 
 	// Repeated sign-in attempts from one address are slowed down (the account lockout is separate).
 	app.post(

@@ -7,6 +7,8 @@ import { migrateDatabase } from '#app/core/db/migrate.server.ts'
 import type { Env } from '#app/core/env.server.ts'
 import type { Services } from '#app/core/http/context.ts'
 import type { Logger } from '#app/core/log.server.ts'
+import { createNotifier } from '#app/core/notify/notify.server.ts'
+import { startFeedbackJobs } from '#app/modules/feedback/jobs.server.ts'
 import { seedDemoIfEmpty } from '#app/modules/platform/demo-seed.server.ts'
 import { createHttpApp } from './http-app.ts'
 
@@ -34,6 +36,8 @@ export async function startApp(env: Env, log: Logger, options: { database?: Data
 			server.once('listening', resolve)
 			server.once('error', reject)
 		})
+		const notifier = createNotifier(env, log)
+		const jobs = startFeedbackJobs(database.db, notifier, log)
 		const { port } = server.address() as AddressInfo
 		const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST
 		return {
@@ -41,6 +45,8 @@ export async function startApp(env: Env, log: Logger, options: { database?: Data
 			services,
 			seeded,
 			close: async () => {
+				jobs.stop()
+				await notifier.close()
 				await new Promise<void>((resolve) => {
 					server.close(() => resolve())
 					server.closeIdleConnections()

@@ -16,8 +16,8 @@ export async function loader({ context }: Route.LoaderArgs) {
 
 /** Citizen services, in the order a resident looks for them; each module links its own when it ships. */
 const SERVICES = [
-	{ key: 'feedback', href: null },
-	{ key: 'track', href: null },
+	{ key: 'feedback', href: '/phan-anh-kien-nghi/gui' },
+	{ key: 'track', href: '/phan-anh-kien-nghi/tra-cuu' },
 	{ key: 'disclosure', href: null },
 	{ key: 'homeService', href: null },
 	{ key: 'survey', href: null },

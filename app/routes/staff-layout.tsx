@@ -15,6 +15,10 @@ export const handle = staffHandle('backoffice.access')
 /** The back office's navigation, by module. A module adds its entries here when it ships. */
 const NAV: ReadonlyArray<{ to: string; labelKey: string; capability: Capability; needsCommune: boolean; end?: boolean }> = [
 	{ to: '/quan-tri', labelKey: 'nav.dashboard', capability: 'backoffice.access', needsCommune: false, end: true },
+	{ to: '/quan-tri/y-kien', labelKey: 'nav.feedback', capability: 'feedback.intake', needsCommune: true },
+	{ to: '/quan-tri/thu-thap-y-kien', labelKey: 'nav.collection', capability: 'feedback.collect', needsCommune: true },
+	{ to: '/quan-tri/hom-thu', labelKey: 'nav.mailbox', capability: 'feedback.intake', needsCommune: true },
+	{ to: '/quan-tri/y-kien-cai-dat', labelKey: 'nav.feedbackSettings', capability: 'feedback.settings', needsCommune: true },
 	{ to: '/quan-tri/thong-tin-xa', labelKey: 'nav.settings', capability: 'commune.settings', needsCommune: true },
 	{ to: '/quan-tri/don-vi', labelKey: 'nav.org', capability: 'backoffice.access', needsCommune: true },
 	{ to: '/quan-tri/nguoi-dung', labelKey: 'nav.users', capability: 'users.manage', needsCommune: false },

@@ -199,3 +199,111 @@ export function Button({
 		</button>
 	)
 }
+
+/** Multi-line text. */
+export function TextArea({ defaultValue, maxLength, rows = 6, ...field }: FieldProps & { defaultValue?: string; maxLength?: number; rows?: number }) {
+	return (
+		<FieldShell {...field}>
+			{({ id, hintId, errorId }) => (
+				<textarea
+					className="input textarea"
+					id={id}
+					name={field.name}
+					rows={rows}
+					defaultValue={defaultValue}
+					maxLength={maxLength}
+					aria-invalid={field.error ? true : undefined}
+					aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+				/>
+			)}
+		</FieldShell>
+	)
+}
+
+/** File input; the form must be sent as multipart/form-data. */
+export function FileField({ accept, multiple, ...field }: FieldProps & { accept?: string; multiple?: boolean }) {
+	return (
+		<FieldShell {...field}>
+			{({ id, hintId, errorId }) => (
+				<input
+					className="file-input"
+					id={id}
+					name={field.name}
+					type="file"
+					accept={accept}
+					multiple={multiple}
+					aria-invalid={field.error ? true : undefined}
+					aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+				/>
+			)}
+		</FieldShell>
+	)
+}
+
+/** One question answered by choosing one option, as a fieldset of radios (GOV.UK radios). */
+export function RadioGroup({
+	name,
+	legend,
+	hint,
+	error,
+	options,
+	defaultValue,
+	asPageHeading,
+}: {
+	name: string
+	legend: string
+	hint?: string
+	error?: string
+	options: ReadonlyArray<{ value: string; label: string; hint?: string }>
+	defaultValue?: string
+	/** The question is the page's heading (one question per page). */
+	asPageHeading?: boolean
+}) {
+	const t = useT()
+	const base = useId()
+	const id = useFieldId(name)
+	const hintId = hint ? `${base}-hint` : undefined
+	const errorId = error ? `${base}-error` : undefined
+	return (
+		<div className={`field${error ? ' field--error' : ''}`}>
+			<fieldset className="fieldset" aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}>
+				<legend className={asPageHeading ? 'fieldset__legend fieldset__legend--page' : 'fieldset__legend'}>
+					{asPageHeading ? <h1 className="page-title">{legend}</h1> : legend}
+				</legend>
+				{hint ? (
+					<p className="field__hint" id={hintId}>
+						{hint}
+					</p>
+				) : null}
+				{error ? (
+					<p className="field__error" id={errorId}>
+						{t(error)}
+					</p>
+				) : null}
+				<div className="radios">
+					{options.map((o, i) => (
+						<div className="radio" key={o.value}>
+							<input
+								className="radio__input"
+								type="radio"
+								id={i === 0 ? id : `${id}-${o.value}`}
+								name={name}
+								value={o.value}
+								defaultChecked={defaultValue === o.value}
+								aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined}
+							/>
+							<label className="radio__label" htmlFor={i === 0 ? id : `${id}-${o.value}`}>
+								{o.label}
+							</label>
+							{o.hint ? (
+								<p className="radio__hint" id={`${id}-${o.value}-hint`}>
+									{o.hint}
+								</p>
+							) : null}
+						</div>
+					))}
+				</div>
+			</fieldset>
+		</div>
+	)
+}

@@ -101,6 +101,10 @@ export const DEFAULT_DEADLINE_POLICIES: readonly DeadlinePolicyDefault[] = [
 	},
 ]
 
+/** The back office's work queues. */
+export const QUEUES = ['open', 'mine', 'agency', 'unassigned', 'due_soon', 'late', 'review', 'week', 'closed', 'all'] as const
+export type Queue = (typeof QUEUES)[number]
+
 /** Reminders go to the handler this many working days before the deadline. */
 export const REMINDER_WORKING_DAYS = 2
 /** "Due soon" in queues and on the dashboard. */

@@ -180,8 +180,3 @@ export async function publicFigures(db: DbOrTx, communeId: string, now = new Dat
 		byVillage: byVillage as FigureRow[],
 	}
 }
-
-/** Percentage with no decimals, or null when there is nothing to divide by. */
-export function percent(part: number, whole: number): number | null {
-	return whole > 0 ? Math.round((100 * part) / whole) : null
-}

@@ -8,7 +8,7 @@ import { workingDayDeadline } from '#app/modules/platform/calendar.server.ts'
 import { addCalendarDays, toIsoDate } from '#app/modules/platform/calendar/working-days.ts'
 import { assertCan, can, type Actor, type Capability } from '#app/modules/platform/permissions.ts'
 import { agencies, users, villages } from '#app/modules/platform/platform.schema.ts'
-import { DUE_SOON_DAYS, OPEN_STATUSES, REMINDER_WORKING_DAYS, type FeedbackStatus } from './feedback.constants.ts'
+import { DUE_SOON_DAYS, OPEN_STATUSES, QUEUES, REMINDER_WORKING_DAYS, type FeedbackStatus, type Queue } from './feedback.constants.ts'
 import { ZAssign, ZConfidentiality, ZDraft, ZForward, ZMerge, ZNote, ZPublish, ZReason } from './feedback.inputs.ts'
 import { feedbackAttachments, feedbackContacts, feedbackEvents, feedbackFields, feedbackItems } from './feedback.schema.ts'
 import { normalizeCode, type FeedbackItem } from './items.server.ts'
@@ -59,8 +59,6 @@ function visibilityFilter(actor: Actor, communeId: string): SQL | undefined {
 
 // ---- Queues ----
 
-export const QUEUES = ['open', 'mine', 'agency', 'unassigned', 'due_soon', 'late', 'review', 'closed', 'all'] as const
-export type Queue = (typeof QUEUES)[number]
 
 export type QueueFilter = { queue: Queue; q?: string; kind?: string; fieldId?: string; villageId?: string; page?: number }
 export const PAGE_SIZE = 25
@@ -82,6 +80,11 @@ function queueCondition(actor: Actor, queue: Queue, today: string, soon: string)
 			return and(open, lt(feedbackItems.dueOn, today))
 		case 'review':
 			return eq(feedbackItems.needsReview, true)
+		case 'week': {
+			// Received since Monday of this week (Asia/Ho_Chi_Minh).
+			const day = new Date(`${today}T00:00:00Z`).getUTCDay()
+			return gte(feedbackItems.receivedAt, new Date(`${addCalendarDays(today, -((day + 6) % 7))}T00:00:00+07:00`))
+		}
 		case 'closed':
 			return sql`not ${open}`
 		case 'all':
@@ -502,4 +505,26 @@ export async function runDeadlineChecks(db: Db, now = new Date()): Promise<{ rem
 		escalated++
 	}
 	return { reminded, escalated }
+}
+
+/** The leader's figures: each one links to the queue of the items behind it. */
+export async function dashboardFigures(db: DbOrTx, actor: Actor, communeId: string, now = new Date()) {
+	const counts = await queueCounts(db, actor, communeId, now)
+	const since = new Date(now.getTime() - 90 * 24 * 3600_000)
+	const [rating] = await db
+		.select({ rated: sql<number>`count(${feedbackItems.satisfied})`.mapWith(Number), satisfied: sql<number>`count(*) filter (where ${feedbackItems.satisfied})`.mapWith(Number) })
+		.from(feedbackItems)
+		.where(and(eq(feedbackItems.communeId, communeId), gte(feedbackItems.ratedAt, since), visibilityFilter(actor, communeId)))
+	return { counts, rated: rating?.rated ?? 0, satisfied: rating?.satisfied ?? 0 }
+}
+
+/** Staff of the commune who can be given an item to handle (for the assign form). */
+export async function listHandlers(db: DbOrTx, actor: Actor, communeId: string) {
+	assertCan(actor, 'feedback.triage', communeId)
+	const rows = await db
+		.select({ id: users.id, name: users.fullName, role: users.role })
+		.from(users)
+		.where(and(eq(users.communeId, communeId), isNull(users.disabledAt)))
+		.orderBy(asc(users.fullName))
+	return rows.filter((r) => can({ kind: 'staff', userId: r.id, role: r.role, communeId, agencyId: null, villageId: null, name: r.name, ip: '' }, 'feedback.handle', communeId))
 }

@@ -38,6 +38,9 @@ export function cookieOptions(request: Request, context: Readonly<RouterContextP
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
+/** APIs for other apps authenticate each request with a key and never read cookies: no CSRF token. */
+const API_PREFIXES = ['/open311/']
+
 function tokensEqual(a: string, b: string): boolean {
 	const ab = Buffer.from(a)
 	const bb = Buffer.from(b)
@@ -69,7 +72,8 @@ export const requestStateMiddleware: MiddlewareFunction<Response> = async ({ req
 	const existingCsrf: unknown = await csrfCookie.parse(cookieHeader)
 	const csrfToken = typeof existingCsrf === 'string' && existingCsrf.length >= 32 ? existingCsrf : randomBytes(32).toString('base64url')
 
-	if (UNSAFE_METHODS.has(request.method)) {
+	const isApi = API_PREFIXES.some((p) => new URL(request.url).pathname.startsWith(p))
+	if (UNSAFE_METHODS.has(request.method) && !isApi) {
 		const submitted = await submittedCsrfToken(request)
 		if (!existingCsrf || !submitted || !tokensEqual(submitted, csrfToken)) {
 			throw httpError(403, 'error.csrf')

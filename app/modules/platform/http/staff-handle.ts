@@ -10,8 +10,10 @@ export type StaffHandle = {
 	capability: Capability
 	/** Needed to send its forms, when more than seeing it. */
 	actionCapability?: Capability
+	/** The page shows one record, which a person with the capability may still not be allowed to see (404). */
+	recordScoped?: true
 }
 
-export function staffHandle(capability: Capability, actionCapability?: Capability): StaffHandle {
-	return actionCapability ? { hydrate: true, capability, actionCapability } : { hydrate: true, capability }
+export function staffHandle(capability: Capability, actionCapability?: Capability, options: { recordScoped?: true } = {}): StaffHandle {
+	return { hydrate: true, capability, ...(actionCapability ? { actionCapability } : {}), ...options }
 }

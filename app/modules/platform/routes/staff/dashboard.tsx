@@ -6,6 +6,9 @@ import { workingDayDeadline } from '../../calendar.server.ts'
 import { requireStaff } from '../../http/request-state.server.ts'
 import { staffHandle } from '../../http/staff-handle.ts'
 import { getOrgFigures } from '../../org.server.ts'
+import { collectionCompliance } from '#app/modules/feedback/collection.server.ts'
+import { dashboardFigures } from '#app/modules/feedback/workflow.server.ts'
+import { can } from '../../permissions.ts'
 import type { Route } from './+types/dashboard.ts'
 
 export const handle = staffHandle('backoffice.access')
@@ -15,7 +18,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const { db } = context.get(servicesContext)
 	const figures = await getOrgFigures(db, staff.actor, staff.communeId)
 	const deadline = staff.communeId ? await workingDayDeadline(db, staff.communeId, new Date(), 10) : null
-	return { person: { fullName: staff.user.fullName, role: staff.user.role }, figures, deadline }
+	const feedback = staff.communeId && can(staff.actor, 'feedback.intake', staff.communeId) ? await dashboardFigures(db, staff.actor, staff.communeId) : null
+	const gaps =
+		staff.communeId && can(staff.actor, 'feedback.viewAll', staff.communeId)
+			? (await collectionCompliance(db, staff.actor, staff.communeId, { weeks: 1 })).missingThisWeek.length
+			: null
+	return { person: { fullName: staff.user.fullName, role: staff.user.role }, figures, deadline, feedback, gaps }
 }
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
@@ -44,6 +52,42 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
 					),
 				)}
 			</ul>
+			{loaderData.feedback ? (
+				<section aria-labelledby="feedback-figures">
+					<h2 id="feedback-figures">{t('nav.feedback')}</h2>
+					<ul className="stat-list">
+						{(
+							[
+								['week', 'dashboard.feedback.week'],
+								['late', 'dashboard.feedback.late'],
+								['due_soon', 'dashboard.feedback.dueSoon'],
+								['review', 'dashboard.feedback.review'],
+							] as const
+						).map(([queue, labelKey]) => (
+							<li className="stat" key={queue}>
+								<a className="stat__value" href={`/quan-tri/y-kien?hang=${queue}`}>
+									{formatNumber(loaderData.feedback!.counts[queue])}
+								</a>
+								<span className="stat__label">{t(labelKey)}</span>
+							</li>
+						))}
+						<li className="stat">
+							<a className="stat__value" href="/phan-anh-kien-nghi">
+								{loaderData.feedback.rated ? `${Math.round((100 * loaderData.feedback.satisfied) / loaderData.feedback.rated)}%` : '—'}
+							</a>
+							<span className="stat__label">{t('dashboard.feedback.satisfied', { rated: loaderData.feedback.rated })}</span>
+						</li>
+						{loaderData.gaps !== null ? (
+							<li className="stat">
+								<a className="stat__value" href="/quan-tri/thu-thap-y-kien/tuan?thieu=1">
+									{formatNumber(loaderData.gaps)}
+								</a>
+								<span className="stat__label">{t('dashboard.feedback.gaps')}</span>
+							</li>
+						) : null}
+					</ul>
+				</section>
+			) : null}
 			{deadline ? <p>{t('dashboard.nextDeadline', { date: formatDate(deadline) })}</p> : null}
 		</>
 	)
