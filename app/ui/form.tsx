@@ -77,7 +77,14 @@ type FieldProps = {
 	optional?: boolean
 }
 
-function FieldShell({ name, label, hint, error, optional, children }: FieldProps & { children: (ids: { id: string; hintId?: string; errorId?: string }) => ReactNode }) {
+/** What every control inside a field carries: its id and name, and the links to its hint and error. */
+type ControlProps = { id: string; name: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined }
+
+function describedBy(...ids: Array<string | undefined>): string | undefined {
+	return ids.filter(Boolean).join(' ') || undefined
+}
+
+function FieldShell({ name, label, hint, error, optional, children }: FieldProps & { children: (control: ControlProps) => ReactNode }) {
 	const t = useT()
 	const base = useId()
 	const id = useFieldId(name)
@@ -99,7 +106,7 @@ function FieldShell({ name, label, hint, error, optional, children }: FieldProps
 					{t(error)}
 				</p>
 			) : null}
-			{children({ id, hintId, errorId })}
+			{children({ id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(hintId, errorId) })}
 		</div>
 	)
 }
@@ -122,19 +129,16 @@ export function TextField({
 }) {
 	return (
 		<FieldShell {...field}>
-			{({ id, hintId, errorId }) => (
+			{(control) => (
 				<input
 					className="input"
-					id={id}
-					name={field.name}
+					{...control}
 					type={type}
 					defaultValue={defaultValue}
 					autoComplete={autoComplete}
 					maxLength={maxLength}
 					inputMode={inputMode}
 					required={required}
-					aria-invalid={field.error ? true : undefined}
-					aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
 				/>
 			)}
 		</FieldShell>
@@ -148,14 +152,11 @@ export function SelectField({
 }: FieldProps & { options: ReadonlyArray<{ value: string; label: string }>; defaultValue?: string }) {
 	return (
 		<FieldShell {...field}>
-			{({ id, hintId, errorId }) => (
+			{(control) => (
 				<select
 					className="select"
-					id={id}
-					name={field.name}
+					{...control}
 					defaultValue={defaultValue}
-					aria-invalid={field.error ? true : undefined}
-					aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
 				>
 					{options.map((o) => (
 						<option key={o.value} value={o.value}>
@@ -204,16 +205,13 @@ export function Button({
 export function TextArea({ defaultValue, maxLength, rows = 6, ...field }: FieldProps & { defaultValue?: string; maxLength?: number; rows?: number }) {
 	return (
 		<FieldShell {...field}>
-			{({ id, hintId, errorId }) => (
+			{(control) => (
 				<textarea
 					className="input textarea"
-					id={id}
-					name={field.name}
+					{...control}
 					rows={rows}
 					defaultValue={defaultValue}
 					maxLength={maxLength}
-					aria-invalid={field.error ? true : undefined}
-					aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
 				/>
 			)}
 		</FieldShell>
@@ -224,16 +222,13 @@ export function TextArea({ defaultValue, maxLength, rows = 6, ...field }: FieldP
 export function FileField({ accept, multiple, ...field }: FieldProps & { accept?: string; multiple?: boolean }) {
 	return (
 		<FieldShell {...field}>
-			{({ id, hintId, errorId }) => (
+			{(control) => (
 				<input
 					className="file-input"
-					id={id}
-					name={field.name}
+					{...control}
 					type="file"
 					accept={accept}
 					multiple={multiple}
-					aria-invalid={field.error ? true : undefined}
-					aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
 				/>
 			)}
 		</FieldShell>
@@ -266,7 +261,7 @@ export function RadioGroup({
 	const errorId = error ? `${base}-error` : undefined
 	return (
 		<div className={`field${error ? ' field--error' : ''}`}>
-			<fieldset className="fieldset" aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}>
+			<fieldset className="fieldset" aria-describedby={describedBy(hintId, errorId)}>
 				<legend className={asPageHeading ? 'fieldset__legend fieldset__legend--page' : 'fieldset__legend'}>
 					{asPageHeading ? <h1 className="page-title">{legend}</h1> : legend}
 				</legend>

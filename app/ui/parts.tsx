@@ -69,3 +69,13 @@ export function SkipLink({ children }: { children: ReactNode }) {
 		</a>
 	)
 }
+
+/** One row of a summary list (<dl className="summary-list">): a label and its value. */
+export function SummaryRow({ label, children, className }: { label: ReactNode; children: ReactNode; className?: string }) {
+	return (
+		<div className="summary-list__row">
+			<dt>{label}</dt>
+			<dd className={className}>{children}</dd>
+		</div>
+	)
+}

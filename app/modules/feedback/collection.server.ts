@@ -6,7 +6,7 @@ import { AppError, InputError } from '#app/core/errors.ts'
 import { zText } from '#app/core/text.ts'
 import { isUuid, parseInput } from '#app/core/validation.ts'
 import { writeAudit } from '#app/modules/platform/audit.server.ts'
-import { addCalendarDays, isIsoDate, toIsoDate } from '#app/modules/platform/calendar/working-days.ts'
+import { addCalendarDays, isIsoDate, toIsoDate, weekStart } from '#app/modules/platform/calendar/working-days.ts'
 import { assertCan, can, type Actor } from '#app/modules/platform/permissions.ts'
 import { agencies, users, villages } from '#app/modules/platform/platform.schema.ts'
 import { feedbackApiClients, feedbackCollectionSessions, feedbackMailboxOpenings } from './feedback.schema.ts'
@@ -42,14 +42,6 @@ export async function collectorsFor(db: DbOrTx, actor: Actor, communeId: string)
 	const all = await listCollectors(db, communeId)
 	if (can(actor, 'feedback.viewAll', communeId) || actor.kind === 'system') return all
 	return all.filter((c) => (c.type === 'agency' ? c.id === actor.agencyId : c.id === actor.villageId))
-}
-
-/** Monday of the week of a date (weeks run Monday to Sunday). */
-export function weekStart(date: string): string {
-	const d = new Date(`${date}T00:00:00Z`)
-	const shift = (d.getUTCDay() + 6) % 7
-	d.setUTCDate(d.getUTCDate() - shift)
-	return d.toISOString().slice(0, 10)
 }
 
 const ZSession = z.object({

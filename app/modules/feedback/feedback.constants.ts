@@ -35,10 +35,6 @@ export const OPEN_STATUSES = ['received', 'assigned', 'in_progress', 'drafted', 
 /** Statuses that count as answered (the sender got a reply or a referral). */
 export const ANSWERED_STATUSES = ['published', 'answered_private', 'forwarded'] as const satisfies readonly FeedbackStatus[]
 
-export function isOpenStatus(status: FeedbackStatus): boolean {
-	return (OPEN_STATUSES as readonly string[]).includes(status)
-}
-
 export const CONFIDENTIALITY_LEVELS = ['normal', 'confidential', 'state_secret'] as const
 export type Confidentiality = (typeof CONFIDENTIALITY_LEVELS)[number]
 
@@ -109,6 +105,3 @@ export type Queue = (typeof QUEUES)[number]
 export const REMINDER_WORKING_DAYS = 2
 /** "Due soon" in queues and on the dashboard. */
 export const DUE_SOON_DAYS = 3
-
-/** Shown to readers where personal data was masked. */
-export { REDACTION_MARKER } from './redaction.ts'

@@ -7,7 +7,7 @@ import { isUuid, parseInput } from '#app/core/validation.ts'
 import { writeAudit } from '#app/modules/platform/audit.server.ts'
 import { toIsoDate } from '#app/modules/platform/calendar/working-days.ts'
 import { assertCan, can, type Actor } from '#app/modules/platform/permissions.ts'
-import { communes, villages } from '#app/modules/platform/platform.schema.ts'
+import { villages } from '#app/modules/platform/platform.schema.ts'
 import { ANSWERED_STATUSES, GENERAL_KINDS, type FeedbackChannel, type FeedbackKind } from './feedback.constants.ts'
 import { ZIntake, ZRating, ZSender, ZSubject, senderProblems, type Sender } from './feedback.inputs.ts'
 import {
@@ -403,11 +403,5 @@ export async function rateAnswer(db: Db, communeId: string, codeInput: string, p
 		if (reopened) await tx.insert(feedbackEvents).values({ communeId, itemId: item.id, type: 'reopened', public: true, actorLabel: 'citizen' })
 		return { reopened }
 	})
-}
-
-/** The commune's name, for confirmation pages and messages. */
-export async function communeName(db: DbOrTx, communeId: string): Promise<string> {
-	const [row] = await db.select({ name: communes.name }).from(communes).where(eq(communes.id, communeId)).limit(1)
-	return row?.name ?? ''
 }
 

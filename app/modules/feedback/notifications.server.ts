@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
 import type { Db, DbOrTx } from '#app/core/db/client.server.ts'
 import { formatDate } from '#app/core/i18n/i18n.ts'
-import { communes } from '#app/modules/platform/platform.schema.ts'
+import { getPublicCommune } from '#app/modules/platform/org.server.ts'
 import { feedbackContacts, feedbackEvents, feedbackNotifications } from './feedback.schema.ts'
 
 // Messages to citizens (and reminders to staff) go through an outbox: a row written in the same
@@ -21,7 +21,7 @@ const KIND_LABEL: Record<string, string> = {
 
 /** The portal address of a commune, when it has a host name. */
 async function lookupUrl(tx: DbOrTx, communeId: string): Promise<{ name: string; url: string }> {
-	const [c] = await tx.select({ name: communes.name, hostnames: communes.hostnames }).from(communes).where(eq(communes.id, communeId)).limit(1)
+	const c = await getPublicCommune(tx, communeId)
 	const host = c?.hostnames[0]
 	return { name: c?.name ?? '', url: host ? `https://${host}/phan-anh-kien-nghi/tra-cuu` : '' }
 }

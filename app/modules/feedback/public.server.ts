@@ -180,3 +180,22 @@ export async function publicFigures(db: DbOrTx, communeId: string, now = new Dat
 		byVillage: byVillage as FigureRow[],
 	}
 }
+
+const FIGURES_TTL_MS = 60_000
+const figuresCache = new WeakMap<object, Map<string, { at: number; value: Promise<Awaited<ReturnType<typeof publicFigures>>> }>>()
+
+/**
+ * The figures for the public page, computed at most once a minute per commune and process: they
+ * are three grouped scans of a year of items, the page's heaviest work, and a minute-old figure is
+ * as true for a reader as a fresh one.
+ */
+export function cachedPublicFigures(db: DbOrTx, communeId: string) {
+	let perDb = figuresCache.get(db)
+	if (!perDb) figuresCache.set(db, (perDb = new Map()))
+	const hit = perDb.get(communeId)
+	if (hit && Date.now() - hit.at < FIGURES_TTL_MS) return hit.value
+	const value = publicFigures(db, communeId)
+	perDb.set(communeId, { at: Date.now(), value })
+	value.catch(() => perDb.delete(communeId))
+	return value
+}

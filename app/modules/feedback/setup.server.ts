@@ -130,7 +130,6 @@ export async function updatePolicy(db: Db, actor: Actor, communeId: string, poli
 
 /** The policy in force for a kind and field: the field's own, else the kind's. */
 export async function policyFor(db: DbOrTx, communeId: string, kind: FeedbackKind, fieldId: string | null): Promise<DeadlinePolicy> {
-	await ensureFeedbackSetup(db, communeId)
 	const rows = await db
 		.select()
 		.from(feedbackDeadlinePolicies)

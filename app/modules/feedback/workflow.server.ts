@@ -5,7 +5,7 @@ import { AppError, InputError } from '#app/core/errors.ts'
 import { isUuid, parseInput } from '#app/core/validation.ts'
 import { writeAudit } from '#app/modules/platform/audit.server.ts'
 import { workingDayDeadline } from '#app/modules/platform/calendar.server.ts'
-import { addCalendarDays, toIsoDate } from '#app/modules/platform/calendar/working-days.ts'
+import { addCalendarDays, toIsoDate, weekStart } from '#app/modules/platform/calendar/working-days.ts'
 import { assertCan, can, type Actor, type Capability } from '#app/modules/platform/permissions.ts'
 import { agencies, users, villages } from '#app/modules/platform/platform.schema.ts'
 import { DUE_SOON_DAYS, OPEN_STATUSES, QUEUES, REMINDER_WORKING_DAYS, type FeedbackStatus, type Queue } from './feedback.constants.ts'
@@ -80,11 +80,9 @@ function queueCondition(actor: Actor, queue: Queue, today: string, soon: string)
 			return and(open, lt(feedbackItems.dueOn, today))
 		case 'review':
 			return eq(feedbackItems.needsReview, true)
-		case 'week': {
+		case 'week':
 			// Received since Monday of this week (Asia/Ho_Chi_Minh).
-			const day = new Date(`${today}T00:00:00Z`).getUTCDay()
-			return gte(feedbackItems.receivedAt, new Date(`${addCalendarDays(today, -((day + 6) % 7))}T00:00:00+07:00`))
-		}
+			return gte(feedbackItems.receivedAt, new Date(`${weekStart(today)}T00:00:00+07:00`))
 		case 'closed':
 			return sql`not ${open}`
 		case 'all':
@@ -470,8 +468,11 @@ export async function runDeadlineChecks(db: Db, now = new Date()): Promise<{ rem
 		.from(feedbackItems)
 		.where(and(open, gte(feedbackItems.dueOn, today), or(isNull(feedbackItems.lastReminderOn), lt(feedbackItems.lastReminderOn, today)), isNotNull(feedbackItems.handlerId)))
 		.limit(1000)
+	// The reminder horizon depends only on the commune's calendar: once per commune, not per item.
+	const horizons = new Map<string, string>()
 	for (const c of candidates) {
-		const limit = await workingDayDeadline(db, c.communeId, today, REMINDER_WORKING_DAYS)
+		let limit = horizons.get(c.communeId)
+		if (!limit) horizons.set(c.communeId, (limit = await workingDayDeadline(db, c.communeId, today, REMINDER_WORKING_DAYS)))
 		if (c.dueOn > limit) continue
 		await db.transaction(async (tx) => {
 			const [row] = await tx

@@ -5,7 +5,7 @@ import { formErrorResponse, formValues, type FormState } from '#app/core/http/re
 import { formatDate, formatDateTime } from '#app/core/i18n/i18n.ts'
 import { Button, ErrorSummary, PostForm, RadioGroup, TextArea, TextField } from '#app/ui/form.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { Notice, PageTitle, Tag } from '#app/ui/parts.tsx'
+import { Notice, PageTitle, SummaryRow, Tag } from '#app/ui/parts.tsx'
 import { requirePortalCommune } from '../http/portal.server.ts'
 import { lookupItem, rateAnswer, senderView } from '../items.server.ts'
 import { StatusTag } from '../components/status-tag.tsx'
@@ -73,34 +73,16 @@ export default function Lookup({ actionData }: Route.ComponentProps) {
 					{result?.rated === 'satisfied' ? <Notice kind="success">{t('feedback.rate.thanks')}</Notice> : null}
 					{result?.rated === 'reopened' ? <Notice kind="success">{t('feedback.rate.reopened')}</Notice> : null}
 					<dl className="summary-list">
-						<div className="summary-list__row">
-							<dt>{t('feedback.field.code')}</dt>
-							<dd>
-								<strong>{view.code}</strong>
-							</dd>
-						</div>
-						<div className="summary-list__row">
-							<dt>{t('feedback.field.status')}</dt>
-							<dd>
-								<StatusTag status={view.status} />
-							</dd>
-						</div>
-						<div className="summary-list__row">
-							<dt>{t('feedback.field.kind')}</dt>
-							<dd>{t(`feedback.kind.${view.kind}`)}</dd>
-						</div>
-						<div className="summary-list__row">
-							<dt>{t('feedback.field.title')}</dt>
-							<dd className="prewrap">{view.title}</dd>
-						</div>
-						<div className="summary-list__row">
-							<dt>{t('feedback.field.received')}</dt>
-							<dd>{formatDateTime(view.receivedAt)}</dd>
-						</div>
-						<div className="summary-list__row">
-							<dt>{t('feedback.field.due')}</dt>
-							<dd>{formatDate(view.dueOn)}</dd>
-						</div>
+						<SummaryRow label={t('feedback.field.code')}>
+							<strong>{view.code}</strong>
+						</SummaryRow>
+						<SummaryRow label={t('feedback.field.status')}>
+							<StatusTag status={view.status} />
+						</SummaryRow>
+						<SummaryRow label={t('feedback.field.kind')}>{t(`feedback.kind.${view.kind}`)}</SummaryRow>
+						<SummaryRow label={t('feedback.field.title')} className="prewrap">{view.title}</SummaryRow>
+						<SummaryRow label={t('feedback.field.received')}>{formatDateTime(view.receivedAt)}</SummaryRow>
+						<SummaryRow label={t('feedback.field.due')}>{formatDate(view.dueOn)}</SummaryRow>
 					</dl>
 					{view.answer !== null ? (
 						<>

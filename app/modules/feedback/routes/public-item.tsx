@@ -2,7 +2,7 @@ import { servicesContext } from '#app/core/http/context.ts'
 import { httpError } from '#app/core/http/responses.ts'
 import { formatDate } from '#app/core/i18n/i18n.ts'
 import { useT } from '#app/ui/i18n.tsx'
-import { PageTitle, Tag } from '#app/ui/parts.tsx'
+import { PageTitle, SummaryRow, Tag } from '#app/ui/parts.tsx'
 import { requirePortalCommune } from '../http/portal.server.ts'
 import { getPublished } from '../public.server.ts'
 import type { Route } from './+types/public-item.ts'
@@ -28,29 +28,17 @@ export default function PublicItem({ loaderData }: Route.ComponentProps) {
 			<PageTitle caption={`${item.code} · ${t(`feedback.kind.${item.kind}`)}`}>{item.title}</PageTitle>
 			<dl className="summary-list">
 				{item.field ? (
-					<div className="summary-list__row">
-						<dt>{t('feedback.field.field')}</dt>
-						<dd>{item.field}</dd>
-					</div>
+					<SummaryRow label={t('feedback.field.field')}>{item.field}</SummaryRow>
 				) : null}
 				{item.village ? (
-					<div className="summary-list__row">
-						<dt>{t('feedback.field.village')}</dt>
-						<dd>{item.village}</dd>
-					</div>
+					<SummaryRow label={t('feedback.field.village')}>{item.village}</SummaryRow>
 				) : null}
-				<div className="summary-list__row">
-					<dt>{t('feedback.field.received')}</dt>
-					<dd>{formatDate(item.receivedOn)}</dd>
-				</div>
-				<div className="summary-list__row">
-					<dt>{t('feedback.field.answered')}</dt>
-					<dd>
-						{item.answeredOn ? formatDate(item.answeredOn) : '—'}
-						{item.workingDaysTaken !== null ? ` (${t('feedback.public.daysTaken', { days: item.workingDaysTaken })})` : ''}{' '}
-						{item.onTime !== null ? <Tag kind={item.onTime ? 'success' : 'danger'}>{item.onTime ? t('feedback.onTime') : t('feedback.late')}</Tag> : null}
-					</dd>
-				</div>
+				<SummaryRow label={t('feedback.field.received')}>{formatDate(item.receivedOn)}</SummaryRow>
+				<SummaryRow label={t('feedback.field.answered')}>
+					{item.answeredOn ? formatDate(item.answeredOn) : '—'}
+					{item.workingDaysTaken !== null ? ` (${t('feedback.public.daysTaken', { days: item.workingDaysTaken })})` : ''}{' '}
+					{item.onTime !== null ? <Tag kind={item.onTime ? 'success' : 'danger'}>{item.onTime ? t('feedback.onTime') : t('feedback.late')}</Tag> : null}
+				</SummaryRow>
 			</dl>
 			<h2>{t('feedback.field.content')}</h2>
 			<p className="prewrap">{item.content}</p>

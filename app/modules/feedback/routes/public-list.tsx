@@ -8,7 +8,7 @@ import { PageTitle, Table, Tag } from '#app/ui/parts.tsx'
 import { FEEDBACK_KINDS } from '../feedback.constants.ts'
 import { requirePortalCommune } from '../http/portal.server.ts'
 import { percent, publicFilterFrom } from '../public-filter.ts'
-import { listPublished, publicFigures, type FigureRow } from '../public.server.ts'
+import { cachedPublicFigures, listPublished, type FigureRow } from '../public.server.ts'
 import { listFields } from '../setup.server.ts'
 import type { Route } from './+types/public-list.ts'
 
@@ -22,7 +22,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const filter = publicFilterFrom(url)
 	const [list, figures, fields, villages] = await Promise.all([
 		listPublished(db, commune.id, filter),
-		publicFigures(db, commune.id),
+		cachedPublicFigures(db, commune.id),
 		listFields(db, commune.id),
 		listVillages(db, systemActor('portal'), commune.id),
 	])

@@ -112,10 +112,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		const t = translatorFor(getRequestState(context).locale)
 		try {
 			const { item, secret } = await submitDraft(db, commune.id, draft.id, t('feedback.consent.text', { commune: commune.name }))
-			const headers = new Headers({ 'Set-Cookie': await draftCookieHeader(request, context, null) })
-			const response = await redirectWithFlash(request, context, '/phan-anh-kien-nghi/da-gui', { code: item.code, secret, due: item.dueOn, kind: item.kind })
-			response.headers.forEach((value, key) => headers.append(key, value))
-			return new Response(null, { status: 303, headers })
+			return await redirectWithFlash(request, context, '/phan-anh-kien-nghi/da-gui', { code: item.code, secret, due: item.dueOn, kind: item.kind }, [
+				await draftCookieHeader(request, context, null),
+			])
 		} catch (err) {
 			return formErrorResponse(err, {})
 		}

@@ -2,7 +2,7 @@ import { data } from 'react-router'
 import { formatDate } from '#app/core/i18n/i18n.ts'
 import { takeFlash } from '#app/modules/platform/http/request-state.server.ts'
 import { useT } from '#app/ui/i18n.tsx'
-import { Notice, PageTitle } from '#app/ui/parts.tsx'
+import { Notice, PageTitle, SummaryRow } from '#app/ui/parts.tsx'
 import { requirePortalCommune } from '../http/portal.server.ts'
 import type { Route } from './+types/submitted.ts'
 
@@ -43,16 +43,10 @@ export default function Submitted({ loaderData }: Route.ComponentProps) {
 				<strong className="panel-confirm__code">{sent.code}</strong>
 			</div>
 			<dl className="summary-list">
-				<div className="summary-list__row">
-					<dt>{t('feedback.done.secret')}</dt>
-					<dd>
-						<strong className="panel-confirm__code">{sent.secret}</strong>
-					</dd>
-				</div>
-				<div className="summary-list__row">
-					<dt>{t('feedback.done.due')}</dt>
-					<dd>{sent.due ? formatDate(sent.due) : ''}</dd>
-				</div>
+				<SummaryRow label={t('feedback.done.secret')}>
+					<strong className="panel-confirm__code">{sent.secret}</strong>
+				</SummaryRow>
+				<SummaryRow label={t('feedback.done.due')}>{sent.due ? formatDate(sent.due) : ''}</SummaryRow>
 			</dl>
 			<Notice kind="warning">{t('feedback.done.keep')}</Notice>
 			<h2>{t('feedback.done.next')}</h2>

@@ -344,6 +344,12 @@ export function addCalendarDays(from: IsoDate, n: number): IsoDate {
 	return d.toISOString().slice(0, 10)
 }
 
+/** Monday of the week of a date (weeks run Monday to Sunday). */
+export function weekStart(date: IsoDate): IsoDate {
+	const shift = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7
+	return addCalendarDays(date, -shift)
+}
+
 /**
  * For display: the days in [from, to] (inclusive) that differ from the plain Monday–Friday week,
  * i.e. weekdays that are not working days (public holidays, compensatory days, adjustments) and

@@ -163,8 +163,10 @@ async function chosenStaffCommune(
 const flashCookie = createCookie('tt_flash', { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 120 })
 export type Flash = Record<string, string | number>
 
-export async function redirectWithFlash(request: Request, context: Readonly<RouterContextProvider>, to: string, flash: Flash) {
-	return redirect(to, { status: 303, headers: { 'Set-Cookie': await flashCookie.serialize(flash, cookieOptions(request, context)) } })
+export async function redirectWithFlash(request: Request, context: Readonly<RouterContextProvider>, to: string, flash: Flash, otherCookies: readonly string[] = []) {
+	const headers = new Headers()
+	for (const cookie of [await flashCookie.serialize(flash, cookieOptions(request, context)), ...otherCookies]) headers.append('Set-Cookie', cookie)
+	return redirect(to, { status: 303, headers })
 }
 
 /** The flash left by the previous action, and the header that clears it. */

@@ -4,6 +4,7 @@ import { formatDate, formatDateTime } from '#app/core/i18n/i18n.ts'
 import { requireStaffInCommune } from '#app/modules/platform/http/request-state.server.ts'
 import { staffHandle } from '#app/modules/platform/http/staff-handle.ts'
 import { useT } from '#app/ui/i18n.tsx'
+import { SummaryRow } from '#app/ui/parts.tsx'
 import { getItemForStaff } from '../../workflow.server.ts'
 import type { Route } from './+types/item-print.ts'
 
@@ -32,31 +33,16 @@ export default function ItemPrint({ loaderData }: Route.ComponentProps) {
 				{t('feedback.item.printTitle')} {item.code}
 			</h1>
 			<dl className="summary-list">
-				<div className="summary-list__row">
-					<dt>{t('feedback.field.kind')}</dt>
-					<dd>
-						{t(`feedback.kind.${item.kind}`)} · {t(`feedback.channel.${item.channel}`)}
-					</dd>
-				</div>
-				<div className="summary-list__row">
-					<dt>{t('feedback.field.received')}</dt>
-					<dd>{formatDateTime(item.receivedAt)}</dd>
-				</div>
-				<div className="summary-list__row">
-					<dt>{t('feedback.field.due')}</dt>
-					<dd>{formatDate(item.dueOn)}</dd>
-				</div>
-				<div className="summary-list__row">
-					<dt>{t('feedback.field.status')}</dt>
-					<dd>{t(`feedback.status.${item.status}`)}</dd>
-				</div>
-				<div className="summary-list__row">
-					<dt>{t('feedback.field.agency')}</dt>
-					<dd>
-						{names.agency ?? '—'}
-						{names.handler ? ` · ${names.handler}` : ''}
-					</dd>
-				</div>
+				<SummaryRow label={t('feedback.field.kind')}>
+					{t(`feedback.kind.${item.kind}`)} · {t(`feedback.channel.${item.channel}`)}
+				</SummaryRow>
+				<SummaryRow label={t('feedback.field.received')}>{formatDateTime(item.receivedAt)}</SummaryRow>
+				<SummaryRow label={t('feedback.field.due')}>{formatDate(item.dueOn)}</SummaryRow>
+				<SummaryRow label={t('feedback.field.status')}>{t(`feedback.status.${item.status}`)}</SummaryRow>
+				<SummaryRow label={t('feedback.field.agency')}>
+					{names.agency ?? '—'}
+					{names.handler ? ` · ${names.handler}` : ''}
+				</SummaryRow>
 			</dl>
 			<h2>{item.title}</h2>
 			<p className="prewrap">{item.content}</p>

@@ -8,7 +8,7 @@ import { redirectWithFlash, requireStaffInCommune, takeFlash } from '#app/module
 import { staffHandle } from '#app/modules/platform/http/staff-handle.ts'
 import { Button, ErrorSummary, FieldScope, PostForm, SelectField, TextArea, TextField } from '#app/ui/form.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { Notice, PageTitle, Tag } from '#app/ui/parts.tsx'
+import { Notice, PageTitle, SummaryRow, Tag } from '#app/ui/parts.tsx'
 import { DeadlineTag, StatusTag } from '../../components/status-tag.tsx'
 import { CONFIDENTIALITY_LEVELS } from '../../feedback.constants.ts'
 import { notificationsOfItem } from '../../notifications.server.ts'
@@ -147,41 +147,23 @@ export default function ItemPage({ loaderData, actionData }: Route.ComponentProp
 			{item.confidentiality !== 'normal' ? <Notice kind="warning">{t(`feedback.confidentiality.${item.confidentiality}`)}</Notice> : null}
 			{item.needsReview ? <Notice kind="warning">{t('feedback.item.needsReview')}</Notice> : null}
 			<dl className="summary-list">
-				<div className="summary-list__row">
-					<dt>{t('feedback.field.status')}</dt>
-					<dd>
-						<StatusTag status={item.status} /> {loaderData.mergedIntoCode ? `→ ${loaderData.mergedIntoCode}` : ''}
-					</dd>
-				</div>
-				<div className="summary-list__row">
-					<dt>{t('feedback.field.due')}</dt>
-					<dd>
-						{formatDate(item.dueOn)} <DeadlineTag dueOn={item.dueOn} answeredOn={item.answeredAt ? toIsoDate(new Date(item.answeredAt)) : null} today={loaderData.today} />
-						{item.extendedAt ? ` · ${t('feedback.item.extended', { reason: item.extensionReason ?? '' })}` : ''}
-					</dd>
-				</div>
-				<div className="summary-list__row">
-					<dt>{t('feedback.field.received')}</dt>
-					<dd>{formatDateTime(item.receivedAt)}</dd>
-				</div>
-				<div className="summary-list__row">
-					<dt>{t('feedback.field.agency')}</dt>
-					<dd>
-						{names.agency ?? t('feedback.queue.unassigned')}
-						{names.handler ? ` · ${names.handler}` : ''}
-					</dd>
-				</div>
-				<div className="summary-list__row">
-					<dt>{t('feedback.field.field')}</dt>
-					<dd>{names.field ?? '—'}</dd>
-				</div>
-				<div className="summary-list__row">
-					<dt>{t('feedback.field.village')}</dt>
-					<dd>
-						{names.village ?? '—'}
-						{item.place ? ` · ${item.place}` : ''}
-					</dd>
-				</div>
+				<SummaryRow label={t('feedback.field.status')}>
+					<StatusTag status={item.status} /> {loaderData.mergedIntoCode ? `→ ${loaderData.mergedIntoCode}` : ''}
+				</SummaryRow>
+				<SummaryRow label={t('feedback.field.due')}>
+					{formatDate(item.dueOn)} <DeadlineTag dueOn={item.dueOn} answeredOn={item.answeredAt ? toIsoDate(new Date(item.answeredAt)) : null} today={loaderData.today} />
+					{item.extendedAt ? ` · ${t('feedback.item.extended', { reason: item.extensionReason ?? '' })}` : ''}
+				</SummaryRow>
+				<SummaryRow label={t('feedback.field.received')}>{formatDateTime(item.receivedAt)}</SummaryRow>
+				<SummaryRow label={t('feedback.field.agency')}>
+					{names.agency ?? t('feedback.queue.unassigned')}
+					{names.handler ? ` · ${names.handler}` : ''}
+				</SummaryRow>
+				<SummaryRow label={t('feedback.field.field')}>{names.field ?? '—'}</SummaryRow>
+				<SummaryRow label={t('feedback.field.village')}>
+					{names.village ?? '—'}
+					{item.place ? ` · ${item.place}` : ''}
+				</SummaryRow>
 			</dl>
 			<h2>{t('feedback.field.content')}</h2>
 			<p className="prewrap">{item.content}</p>

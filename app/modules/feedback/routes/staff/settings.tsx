@@ -1,4 +1,3 @@
-import { useId } from 'react'
 import { data } from 'react-router'
 import { servicesContext } from '#app/core/http/context.ts'
 import { formatDate, formatDateTime } from '#app/core/i18n/i18n.ts'
@@ -6,7 +5,7 @@ import { formErrorResponse, formValues, httpError, type FormState } from '#app/c
 import { normalizeText } from '#app/core/text.ts'
 import { redirectWithFlash, requireStaffInCommune, takeFlash } from '#app/modules/platform/http/request-state.server.ts'
 import { staffHandle } from '#app/modules/platform/http/staff-handle.ts'
-import { Button, ErrorSummary, FieldScope, PostForm, SelectField, TextField } from '#app/ui/form.tsx'
+import { Button, ErrorSummary, FieldScope, PostForm, SelectField, TextArea, TextField } from '#app/ui/form.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { EmptyRow, Notice, PageTitle, Table, Tag } from '#app/ui/parts.tsx'
 import { createApiClient, listApiClients, revokeApiClient } from '../../collection.server.ts'
@@ -103,41 +102,6 @@ export function headers({ actionHeaders, parentHeaders }: Route.HeadersArgs) {
 	const cacheControl = actionHeaders.get('Cache-Control')
 	if (cacheControl) result.set('Cache-Control', cacheControl)
 	return result
-}
-
-/** A multi-line text field, laid out like the shared fields. */
-function LongTextField({ id, name, label, hint, error, defaultValue, maxLength }: { id: string; name: string; label: string; hint?: string; error?: string; defaultValue?: string; maxLength: number }) {
-	const t = useT()
-	const base = useId()
-	const hintId = hint ? `${base}-hint` : undefined
-	const errorId = error ? `${base}-error` : undefined
-	return (
-		<div className={`field${error ? ' field--error' : ''}`}>
-			<label className="field__label" htmlFor={id}>
-				{label}
-			</label>
-			{hint ? (
-				<p className="field__hint" id={hintId}>
-					{hint}
-				</p>
-			) : null}
-			{error ? (
-				<p className="field__error" id={errorId}>
-					{t(error)}
-				</p>
-			) : null}
-			<textarea
-				className="input"
-				id={id}
-				name={name}
-				rows={5}
-				defaultValue={defaultValue}
-				maxLength={maxLength}
-				aria-invalid={error ? true : undefined}
-				aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-			/>
-		</div>
-	)
 }
 
 export default function FeedbackSettings({ loaderData, actionData }: Route.ComponentProps) {
@@ -332,16 +296,16 @@ export default function FeedbackSettings({ loaderData, actionData }: Route.Compo
 									inputMode="numeric"
 									maxLength={4}
 								/>
+								<TextArea
+									name="legalBasis"
+									label={labels.legalBasis}
+									hint={t('feedbackSettings.legalBasisHint')}
+									defaultValue={state ? state.v.legalBasis : p.legalBasis}
+									error={state?.e.legalBasis}
+									maxLength={2000}
+									rows={5}
+								/>
 							</FieldScope>
-							<LongTextField
-								id={`field-${scope}-legalBasis`}
-								name="legalBasis"
-								label={labels.legalBasis}
-								hint={t('feedbackSettings.legalBasisHint')}
-								defaultValue={state ? state.v.legalBasis : p.legalBasis}
-								error={state?.e.legalBasis}
-								maxLength={2000}
-							/>
 							<Button>{t('form.save')}</Button>
 						</PostForm>
 					</details>
