@@ -17,9 +17,10 @@ export function StatusTag({ status }: { status: FeedbackStatus }) {
 	return <Tag kind={KIND[status] ?? 'neutral'}>{t(`feedback.status.${status}`)}</Tag>
 }
 
-/** "On time" or "late" for an answered item, or the days left for an open one. */
-export function DeadlineTag({ dueOn, answeredOn, today }: { dueOn: string; answeredOn: string | null; today: string }) {
+/** "On time" or "late" for an answered item; "overdue" or the due date for an open one (nothing when the date is shown beside it). */
+export function DeadlineTag({ dueOn, answeredOn, today, dateShown }: { dueOn: string; answeredOn: string | null; today: string; dateShown?: boolean }) {
 	const t = useT()
 	if (answeredOn) return answeredOn <= dueOn ? <Tag kind="success">{t('feedback.onTime')}</Tag> : <Tag kind="danger">{t('feedback.late')}</Tag>
-	return dueOn < today ? <Tag kind="danger">{t('feedback.overdue')}</Tag> : <Tag>{t('feedback.dueOn', { date: dueOn.split('-').reverse().join('/') })}</Tag>
+	if (dueOn < today) return <Tag kind="danger">{t('feedback.overdue')}</Tag>
+	return dateShown ? null : <Tag>{t('feedback.dueOn', { date: dueOn.split('-').reverse().join('/') })}</Tag>
 }

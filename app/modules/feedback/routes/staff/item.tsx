@@ -151,7 +151,7 @@ export default function ItemPage({ loaderData, actionData }: Route.ComponentProp
 					<StatusTag status={item.status} /> {loaderData.mergedIntoCode ? `→ ${loaderData.mergedIntoCode}` : ''}
 				</SummaryRow>
 				<SummaryRow label={t('feedback.field.due')}>
-					{formatDate(item.dueOn)} <DeadlineTag dueOn={item.dueOn} answeredOn={item.answeredAt ? toIsoDate(new Date(item.answeredAt)) : null} today={loaderData.today} />
+					{formatDate(item.dueOn)} <DeadlineTag dueOn={item.dueOn} answeredOn={item.answeredAt ? toIsoDate(new Date(item.answeredAt)) : null} today={loaderData.today} dateShown />
 					{item.extendedAt ? ` · ${t('feedback.item.extended', { reason: item.extensionReason ?? '' })}` : ''}
 				</SummaryRow>
 				<SummaryRow label={t('feedback.field.received')}>{formatDateTime(item.receivedAt)}</SummaryRow>
