@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -30,4 +30,28 @@ describe.skipIf(Boolean(postgresUrl()))('embedded data folder lock', () => {
 		const again = await openDatabase(`pglite://${path.join(dir, 'db')}`)
 		await again.close()
 	})
+
+	test('a lock left by a killed process is cleared at once; the folder opens again', async () => {
+		const folder = path.join(dir, 'killed')
+		const child = spawn(
+			process.execPath,
+			['--import', 'tsx', '--input-type=module', '--eval', "const { openDatabase } = await import('./app/core/db/client.server.ts'); await openDatabase(process.argv[1]); console.log('open'); setInterval(() => {}, 1000)", `pglite://${folder}`],
+			{ cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+		)
+		await new Promise<void>((resolve, reject) => {
+			child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('open') && resolve())
+			child.on('exit', (code) => reject(new Error(`child exited with ${code} before opening the folder`)))
+		})
+		// While it runs, the folder is refused.
+		await expect(openDatabase(`pglite://${folder}`)).rejects.toBeInstanceOf(DataDirLockedError)
+		const exited = new Promise((resolve) => child.once('exit', resolve))
+		child.kill('SIGKILL')
+		await exited
+		expect(fs.existsSync(`${folder}.lock`), 'the killed process left its lock behind').toBe(true)
+		const started = Date.now()
+		const reopened = await openDatabase(`pglite://${folder}`)
+		expect(Date.now() - started).toBeLessThan(10_000)
+		await reopened.close()
+		expect(fs.existsSync(`${folder}.lock.owner`)).toBe(false)
+	}, 60_000)
 })

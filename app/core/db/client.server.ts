@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
@@ -79,23 +80,7 @@ export async function openDatabase(
 		}
 		const dir = path.resolve(target)
 		fs.mkdirSync(dir, { recursive: true })
-		let release: () => Promise<void>
-		try {
-			release = await lockfile.lock(dir, {
-				lockfilePath: `${dir}.lock`,
-				stale: 15_000,
-				update: 5_000,
-				realpath: false,
-				onCompromised: (err) => {
-					// Another process took the lock while we held it: stop writing at once.
-					console.error(JSON.stringify({ level: 'fatal', msg: 'data folder lock lost', err: String(err) }))
-					process.exit(1)
-				},
-			})
-		} catch (err) {
-			if ((err as { code?: string }).code === 'ELOCKED') throw new DataDirLockedError(dir)
-			throw err
-		}
+		const release = await lockDataDir(dir)
 		try {
 			const client = await PGlite.create({ dataDir: dir, extensions: PGLITE_EXTENSIONS, loadDataDir: options.loadDataDir })
 			return {
@@ -123,6 +108,65 @@ export async function openDatabase(
 		location: describeDatabaseUrl(url),
 		pool,
 		close: () => pool.end(),
+	}
+}
+
+/**
+ * Takes the folder's lock (a `<folder>.lock` directory that the holder touches every 5 s) and
+ * writes who holds it to `<folder>.lock.owner`. A lock left by a process on this machine that no
+ * longer runs (killed with SIGKILL, power cut) is cleared at once instead of refusing the
+ * folder until the lock goes stale; any other holder gets DataDirLockedError.
+ */
+async function lockDataDir(dir: string): Promise<() => Promise<void>> {
+	const lockPath = `${dir}.lock`
+	const ownerPath = `${lockPath}.owner`
+	const take = () =>
+		lockfile.lock(dir, {
+			lockfilePath: lockPath,
+			stale: 15_000,
+			update: 5_000,
+			realpath: false,
+			onCompromised: (err) => {
+				// Another process took the lock while we held it: stop writing at once.
+				console.error(JSON.stringify({ level: 'fatal', msg: 'data folder lock lost', err: String(err) }))
+				process.exit(1)
+			},
+		})
+	let unlock: () => Promise<void>
+	try {
+		unlock = await take()
+	} catch (err) {
+		if ((err as { code?: string }).code !== 'ELOCKED') throw err
+		if (!lockOwnerIsGone(ownerPath)) throw new DataDirLockedError(dir)
+		fs.rmSync(lockPath, { recursive: true, force: true })
+		try {
+			unlock = await take()
+		} catch (again) {
+			if ((again as { code?: string }).code === 'ELOCKED') throw new DataDirLockedError(dir)
+			throw again
+		}
+	}
+	fs.writeFileSync(ownerPath, JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString() }))
+	return async () => {
+		fs.rmSync(ownerPath, { force: true })
+		await unlock()
+	}
+}
+
+/** True when the lock's owner file names a process of this machine that is no longer running. */
+function lockOwnerIsGone(ownerPath: string): boolean {
+	let owner: { pid?: unknown; host?: unknown }
+	try {
+		owner = JSON.parse(fs.readFileSync(ownerPath, 'utf8')) as typeof owner
+	} catch {
+		return false // no owner recorded (an older version, or the holder is still starting): wait for staleness
+	}
+	if (owner.host !== os.hostname() || typeof owner.pid !== 'number' || owner.pid === process.pid) return false
+	try {
+		process.kill(owner.pid, 0)
+		return false
+	} catch (err) {
+		return (err as { code?: string }).code === 'ESRCH'
 	}
 }
 

@@ -159,6 +159,12 @@ describe('the workflow', () => {
 		expect(JSON.stringify(published)).not.toContain('0912345678')
 		const list = await listPublished(db, commune.id, { q: 'den duong' })
 		expect(list.items.map((i) => i.code)).toContain(item.code)
+		expect(list).toMatchObject({ total: 1, totalCapped: false })
+		// Without diacritics, in another case, decomposed: the same item; a broad search stops counting at the cap.
+		expect((await listPublished(db, commune.id, { q: 'ĐÈN ĐƯỜNG'.normalize('NFD') })).items.map((i) => i.code)).toEqual([item.code])
+		expect(await listPublished(db, commune.id, { q: 'den duong' }, 0)).toMatchObject({ total: 0, totalCapped: true })
+		expect((await listPublished(db, commune.id, { q: 'den duong' }, 0)).items).toHaveLength(1)
+		expect((await listPublished(db, commune.id, { q: '0912' })).items).toHaveLength(0)
 		// The sender was told twice (received, answered) by e-mail and SMS.
 		const outbox = await db.select().from(feedbackNotifications).where(eq(feedbackNotifications.itemId, item.id))
 		expect(outbox.map((n) => n.channel).sort()).toEqual(['email', 'email', 'sms', 'sms'])

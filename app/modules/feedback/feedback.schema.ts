@@ -221,6 +221,10 @@ export const feedbackItems = pgTable(
 		publicTitle: text('public_title'),
 		publicContent: text('public_content'),
 		publicAnswer: text('public_answer'),
+		/** The public copies folded for search (lower case, no diacritics, NFC), kept by the database. */
+		publicSearch: text('public_search').generatedAlwaysAs(
+			sql`f_unaccent(lower(coalesce("public_title", '') || ' ' || coalesce("public_content", '') || ' ' || coalesce("public_answer", '')))`,
+		),
 		publishedAt: timestamp('published_at', { withTimezone: true }),
 		forwardedTo: text('forwarded_to'),
 		mergedIntoId: uuid('merged_into_id'),
@@ -245,10 +249,7 @@ export const feedbackItems = pgTable(
 		index('feedback_items_published_idx').on(t.communeId, t.publishedAt).where(sql`${t.publishedAt} is not null`),
 		index('feedback_items_handler_idx').on(t.handlerId),
 		index('feedback_items_agency_idx').on(t.agencyId),
-		index('feedback_items_public_search_idx').using(
-			'gin',
-			sql`f_unaccent(lower(coalesce(${t.publicTitle}, '') || ' ' || coalesce(${t.publicContent}, '') || ' ' || coalesce(${t.publicAnswer}, ''))) gin_trgm_ops`,
-		),
+		index('feedback_items_public_search_idx').using('gin', sql`${t.publicSearch} gin_trgm_ops`),
 		index('feedback_items_search_idx').using('gin', sql`f_unaccent(lower(${t.code} || ' ' || ${t.title})) gin_trgm_ops`),
 	],
 )

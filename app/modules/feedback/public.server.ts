@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, isNotNull, lt, notInArray, sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '#app/core/db/client.server.ts'
-import { containsFolded } from '#app/core/db/search.ts'
+import { foldedContains } from '#app/core/db/search.ts'
 import { isUuid } from '#app/core/validation.ts'
 import { communeAdjustments } from '#app/modules/platform/calendar.server.ts'
 import { isWorkingDay, toIsoDate, type CalendarAdjustment } from '#app/modules/platform/calendar/working-days.ts'
@@ -14,7 +14,6 @@ import { feedbackFields, feedbackItems } from './feedback.schema.ts'
 export type PublicFilter = { q?: string; kind?: string; fieldId?: string; villageId?: string; year?: number; onTime?: 'yes' | 'no'; page?: number }
 export const PUBLIC_PAGE_SIZE = 20
 
-const publicText = sql`coalesce(${feedbackItems.publicTitle}, '') || ' ' || coalesce(${feedbackItems.publicContent}, '') || ' ' || coalesce(${feedbackItems.publicAnswer}, '')`
 
 /** Published and never confidential: the two guards every public query uses. */
 function publishedIn(communeId: string): SQL {
@@ -25,7 +24,7 @@ const onTimeSql = sql<boolean>`(${feedbackItems.answeredAt} at time zone 'Asia/H
 
 function filterConditions(communeId: string, f: PublicFilter): SQL {
 	const conditions: Array<SQL | undefined> = [publishedIn(communeId)]
-	if (f.q) conditions.push(containsFolded(publicText, f.q))
+	if (f.q) conditions.push(foldedContains(feedbackItems.publicSearch, f.q))
 	if (f.kind && (FEEDBACK_KINDS as readonly string[]).includes(f.kind)) conditions.push(eq(feedbackItems.kind, f.kind as FeedbackKind))
 	if (f.fieldId && isUuid(f.fieldId)) conditions.push(eq(feedbackItems.fieldId, f.fieldId))
 	if (f.villageId && isUuid(f.villageId)) conditions.push(eq(feedbackItems.villageId, f.villageId))
@@ -117,15 +116,32 @@ function selectPublic(db: DbOrTx, where: SQL, limit: number, offset = 0) {
 		.offset(offset)
 }
 
-export async function listPublished(db: DbOrTx, communeId: string, filter: PublicFilter) {
+/** A search counts at most this many matches; past it the page says "more than 1,000". */
+export const SEARCH_COUNT_CAP = 1000
+
+/** Counts the matches up to cap + 1, so that a broad search does not count every row. */
+async function cappedCount(db: DbOrTx, where: SQL, cap: number): Promise<number> {
+	const limited = db.select({ one: sql`1` }).from(feedbackItems).where(where).limit(cap + 1).as('limited')
+	const [row] = await db.select({ n: count() }).from(limited)
+	return row?.n ?? 0
+}
+
+export async function listPublished(db: DbOrTx, communeId: string, filter: PublicFilter, countCap = SEARCH_COUNT_CAP) {
 	const where = filterConditions(communeId, filter)
 	const page = Math.max(1, Math.min(filter.page ?? 1, 100000))
-	const [rows, [total], adjustments] = await Promise.all([
+	const [rows, total, adjustments] = await Promise.all([
 		selectPublic(db, where, PUBLIC_PAGE_SIZE, (page - 1) * PUBLIC_PAGE_SIZE),
-		db.select({ n: count() }).from(feedbackItems).where(where),
+		filter.q ? cappedCount(db, where, countCap) : db.select({ n: count() }).from(feedbackItems).where(where).then(([r]) => r?.n ?? 0),
 		communeAdjustments(db, communeId),
 	])
-	return { items: rows.map((r) => toPublicItem(r, adjustments)), total: total?.n ?? 0, page, pageSize: PUBLIC_PAGE_SIZE }
+	return {
+		items: rows.map((r) => toPublicItem(r, adjustments)),
+		total: filter.q ? Math.min(total, countCap) : total,
+		/** True when a search matched more items than were counted: show "more than …". */
+		totalCapped: Boolean(filter.q) && total > countCap,
+		page,
+		pageSize: PUBLIC_PAGE_SIZE,
+	}
 }
 
 export async function getPublished(db: DbOrTx, communeId: string, code: string): Promise<PublicItem | null> {

@@ -12,3 +12,4 @@ export const AGENCY_KINDS = [
 	'party_building',
 	'other',
 ] as const
+export type AgencyKind = (typeof AGENCY_KINDS)[number]

@@ -148,7 +148,9 @@ export default function PublicList({ loaderData }: Route.ComponentProps) {
 					</button>
 				</div>
 			</form>
-			<p role="status">{t('feedback.public.count', { count: formatNumber(list.total) })}</p>
+			<p role="status">
+				{list.totalCapped ? t('feedback.public.countMore', { count: formatNumber(list.total) }) : t('feedback.public.count', { count: formatNumber(list.total) })}
+			</p>
 			<ul className="item-list">
 				{list.items.map((item) => (
 					<li className="item-list__item" key={item.id}>

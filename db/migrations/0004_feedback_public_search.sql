@@ -1,0 +1,3 @@
+DROP INDEX "feedback_items_public_search_idx";--> statement-breakpoint
+ALTER TABLE "feedback_items" ADD COLUMN "public_search" text GENERATED ALWAYS AS (f_unaccent(lower(coalesce("public_title", '') || ' ' || coalesce("public_content", '') || ' ' || coalesce("public_answer", '')))) STORED;--> statement-breakpoint
+CREATE INDEX "feedback_items_public_search_idx" ON "feedback_items" USING gin ("public_search" gin_trgm_ops);
