@@ -6,6 +6,7 @@ import { UPLOAD_LIMITS } from '#app/core/files/uploads.server.ts'
 import type { createRequestHandler, RouterContextProvider, ServerBuild } from 'react-router'
 import { requestInfoContext, servicesContext, type Services } from '#app/core/http/context.ts'
 import { MESSAGES } from '#app/messages.ts'
+import { OPEN311_PATH, renderErrors } from '#app/modules/feedback/open311/format.ts'
 import { sendFetchResponse, toFetchRequest } from './fetch-adapter.ts'
 
 // The HTTP layer around React Router: security headers, size and rate limits, static files,
@@ -31,6 +32,19 @@ function plainError(status: number, messageKey: string) {
 	const vi = MESSAGES.vi[messageKey]
 	const en = MESSAGES.en[messageKey]
 	return `<!doctype html><html lang="vi"><meta charset="utf-8"><title>${status}</title><body><h1>${vi}</h1><p lang="en">${en}</p><p><a href="/">${MESSAGES.vi['error.backHome']} / ${MESSAGES.en['error.backHome']}</a></p></body></html>`
+}
+
+/**
+ * Sends an error answered outside the router: the plain page for browsers, the Open311 error
+ * format (JSON, or XML for `.xml` paths) for the API, so that its clients can read every error.
+ */
+function sendError(req: Request, res: Response, status: number, messageKey: string) {
+	if (req.path.startsWith(`${OPEN311_PATH}/`)) {
+		const body = renderErrors(req.path.endsWith('.xml') ? 'xml' : 'json', [{ code: status, description: MESSAGES.en[messageKey] ?? messageKey }])
+		res.status(status).type(body.contentType).send(body.body)
+		return
+	}
+	res.status(status).type('html').send(plainError(status, messageKey))
 }
 
 export function createHttpApp({ services, build, clientDir }: HttpAppOptions) {
@@ -97,12 +111,7 @@ export function createHttpApp({ services, build, clientDir }: HttpAppOptions) {
 			limit,
 			standardHeaders: 'draft-8',
 			legacyHeaders: false,
-			handler: (_req, res) => {
-				res
-					.status(429)
-					.type('html')
-					.send(plainError(429, 'error.rateLimited'))
-			},
+			handler: (req, res) => sendError(req, res, 429, 'error.rateLimited'),
 		})
 	app.post('/phan-anh-kien-nghi/gui/kiem-tra', limited(60 * 60_000, FEEDBACK_SUBMISSIONS_PER_HOUR))
 	app.post('/phan-anh-kien-nghi/tra-cuu', limited(10 * 60_000, FEEDBACK_LOOKUPS_PER_10_MINUTES))
@@ -117,12 +126,7 @@ export function createHttpApp({ services, build, clientDir }: HttpAppOptions) {
 			limit: SIGN_IN_LIMIT_PER_MINUTE,
 			standardHeaders: 'draft-8',
 			legacyHeaders: false,
-			handler: (_req, res) => {
-				res
-					.status(429)
-					.type('html')
-					.send(plainError(429, 'error.rateLimited'))
-			},
+			handler: (req, res) => sendError(req, res, 429, 'error.rateLimited'),
 		}),
 	)
 
@@ -150,18 +154,18 @@ export function createHttpApp({ services, build, clientDir }: HttpAppOptions) {
 		if (res.headersSent) return
 		const type = (err as { type?: string }).type
 		if (type === 'entity.too.large') {
-			res.status(413).type('html').send(plainError(413, 'error.tooLarge'))
+			sendError(req, res, 413, 'error.tooLarge')
 			return
 		}
-		if (type === 'request.aborted' || type === 'encoding.unsupported' || type === 'request.size.invalid') {
-			res.status(400).type('html').send(plainError(400, 'error.badRequest'))
+		// Malformed requests, including a path whose percent-encoding is not UTF-8 (a URIError
+		// from decoding it, which the router reports with status 400).
+		const status = (err as { status?: unknown }).status
+		if (type === 'request.aborted' || type === 'encoding.unsupported' || type === 'request.size.invalid' || status === 400 || err instanceof URIError) {
+			sendError(req, res, 400, 'error.badRequest')
 			return
 		}
 		log.error({ err, path: req.path }, 'unhandled error')
-		res
-			.status(500)
-			.type('html')
-			.send(plainError(500, 'error.unexpected'))
+		sendError(req, res, 500, 'error.unexpected')
 	})
 	return app
 }

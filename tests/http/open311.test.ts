@@ -497,5 +497,15 @@ describe('bad input never breaks the API', () => {
 		const garbage = await fetch(api('requests.xml'), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '%%%&&&==%E0' })
 		const answer = await spec(garbage)
 		expect(answer.status).toBe(403)
+		// Bigger than the 1 MB body limit: 413, still in the spec format.
+		const huge = await fetch(api('requests.json'), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `description=${'a'.repeat(1_200_000)}` })
+		expectErrors(await spec(huge), 413)
+	})
+
+	test('a path whose percent-encoding is broken is a 400 in the spec format, JSON or XML', async () => {
+		expectErrors(await spec(await fetch(api('requests/%E0%A4%A.json'))), 400)
+		const xml = await spec(await fetch(api('requests/%E0%A4%A.xml')))
+		expectErrors(xml, 400)
+		expect(xml.raw).toMatch(/^<\?xml/)
 	})
 })
