@@ -9,7 +9,7 @@ import type { Services } from '#app/core/http/context.ts'
 import type { Logger } from '#app/core/log.server.ts'
 import { createNotifier } from '#app/core/notify/notify.server.ts'
 import { startFeedbackJobs } from '#app/modules/feedback/jobs.server.ts'
-import { seedDemoIfEmpty } from '#app/modules/platform/demo-seed.server.ts'
+import { seedDemo } from '#app/demo-seed.server.ts'
 import { createHttpApp } from './http-app.ts'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -27,7 +27,7 @@ export async function startApp(env: Env, log: Logger, options: { database?: Data
 	const database = options.database ?? (await openDatabase(env.databaseUrl))
 	try {
 		await migrateDatabase(database)
-		const seeded = env.DEMO_SEED ? await seedDemoIfEmpty(database.db) : false
+		const seeded = env.DEMO_SEED ? await seedDemo(database.db) : false
 		const build = (await import(pathToFileURL(path.join(buildDir, 'server', 'index.js')).href)) as ServerBuild
 		const services: Services = { database, db: database.db, env, log }
 		const app = createHttpApp({ services, build, clientDir: path.join(buildDir, 'client') })

@@ -7,7 +7,8 @@ import { backupToFile, restoreFromFile, RestoreError, tablesInDependencyOrder } 
 import { rowsOf, type Database } from '#app/core/db/client.server.ts'
 import { signIn } from '#app/modules/platform/accounts.server.ts'
 import { addCalendarDay } from '#app/modules/platform/calendar.server.ts'
-import { seedDemoIfEmpty, DEMO_PASSWORD } from '#app/modules/platform/demo-seed.server.ts'
+import { seedDemo } from '#app/demo-seed.server.ts'
+import { DEMO_PASSWORD } from '#app/modules/platform/demo-seed.server.ts'
 import { listPublicCommunes } from '#app/modules/platform/org.server.ts'
 import { systemActor } from '#app/modules/platform/permissions.ts'
 import { createTestDatabase } from '../setup/test-db.ts'
@@ -38,7 +39,7 @@ async function snapshot(database: Database) {
 describe('backup and restore', () => {
 	test('a round trip loses nothing: every row of every table comes back identical', async () => {
 		const source = await fresh()
-		await seedDemoIfEmpty(source.db)
+		await seedDemo(source.db)
 		const [commune] = await listPublicCommunes(source.db)
 		await addCalendarDay(source.db, systemActor('test'), commune!.id, { day: '2026-12-31', kind: 'day_off', name: 'Tất niên — "quotes", \\ and emoji 🎉' })
 		await signIn(source.db, { username: 'quantri', password: DEMO_PASSWORD, ip: '127.0.0.1', userAgent: 'test', sessionDays: 1 })
@@ -58,7 +59,7 @@ describe('backup and restore', () => {
 
 	test('restore refuses a database that already has data, and leaves it untouched', async () => {
 		const source = await fresh()
-		await seedDemoIfEmpty(source.db)
+		await seedDemo(source.db)
 		const file = path.join(dir, 'refuse.ttbackup.gz')
 		await backupToFile(source, file)
 		const before = await snapshot(source)
@@ -73,7 +74,7 @@ describe('backup and restore', () => {
 		await expect(restoreFromFile(target, notBackup)).rejects.toThrow()
 
 		const source = await fresh()
-		await seedDemoIfEmpty(source.db)
+		await seedDemo(source.db)
 		const file = path.join(dir, 'truncated.ttbackup.gz')
 		await backupToFile(source, file)
 		const { gunzipSync, gzipSync } = await import('node:zlib')

@@ -18,6 +18,16 @@ const CHUNK = 2_000
 
 type Header = { format: string; version: number; createdAt: string; engine: string; migrations: number; tables: string[] }
 
+/** The columns of each table a restore writes: all but the generated ones. */
+function writableColumns(): Map<string, string[]> {
+	return new Map(
+		(Object.values(schema) as unknown[])
+			.filter((v): v is PgTable => is(v, PgTable))
+			.map((t) => getTableConfig(t))
+			.map((config) => [config.name, config.columns.filter((c) => !c.generated).map((c) => c.name)]),
+	)
+}
+
 /** Every table of the schema, parents before children. */
 export function tablesInDependencyOrder(): { name: string; dependsOn: string[] }[] {
 	const tables = (Object.values(schema) as unknown[])
@@ -111,6 +121,7 @@ export async function restoreFromFile(database: Database, file: string): Promise
 		)
 	}
 	const known = new Set(tablesInDependencyOrder().map((t) => t.name))
+	const writable = writableColumns()
 	for (const table of known) {
 		const rows = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`))
 		if ((rows[0]?.n ?? 0) > 0) throw new RestoreError(`The target database is not empty (table ${table} has rows). Restore into a new, empty database.`)
@@ -127,8 +138,10 @@ export async function restoreFromFile(database: Database, file: string): Promise
 				break
 			}
 			if (!chunk.table || !known.has(chunk.table) || !Array.isArray(chunk.rows)) throw new RestoreError('The backup file is damaged.')
+			// Generated columns are left out: the database computes them again from the row.
+			const columns = sql.join(writable.get(chunk.table)!.map((c) => sql.identifier(c)), sql`, `)
 			await tx.execute(
-				sql`insert into ${sql.identifier(chunk.table)} select * from json_populate_recordset(null::${sql.identifier(chunk.table)}, ${JSON.stringify(chunk.rows)}::json)`,
+				sql`insert into ${sql.identifier(chunk.table)} (${columns}) select ${columns} from json_populate_recordset(null::${sql.identifier(chunk.table)}, ${JSON.stringify(chunk.rows)}::json)`,
 			)
 			counts[chunk.table] = (counts[chunk.table] ?? 0) + chunk.rows.length
 		}

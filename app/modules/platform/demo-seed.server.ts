@@ -30,11 +30,16 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; fullName: string; rol
 	{ username: 'motcua', fullName: 'Công chức một cửa (mẫu)', role: 'one_stop_officer', agencyCode: 'tt-phvhcc' },
 	{ username: 'truongthon', fullName: 'Trưởng thôn Đỗ Thượng (mẫu)', role: 'collector', village: 'Đỗ Thượng' },
 	{ username: 'mttq', fullName: 'Cán bộ Ủy ban MTTQ (mẫu)', role: 'reviewer', agencyCode: 'ub-mttq' },
+	{ username: 'phunu', fullName: 'Chi hội trưởng Hội Liên hiệp Phụ nữ (mẫu)', role: 'collector', agencyCode: 'hoi-phu-nu' },
 ]
 
-/** Seeds the demo commune when the database has no commune yet. Returns whether it seeded. */
-export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
-	if ((await countCommunes(db)) > 0) return false
+/**
+ * Seeds the demo commune (villages, staff) when the database has no commune yet. Returns the new
+ * commune's id, or null when there was a commune already. Other modules' demo data is added by
+ * `app/demo-seed.server.ts`.
+ */
+export async function seedDemoIfEmpty(db: Db): Promise<string | null> {
+	if ((await countCommunes(db)) > 0) return null
 	const actor = systemActor('demo seed')
 	const commune = await createCommune(db, actor, { ...DEMO_COMMUNE, kind: 'xa', isDemo: true, hostnames: '' })
 	const villageIds = new Map<string, string>()
@@ -57,5 +62,5 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
 			isDemo: true,
 		})
 	}
-	return true
+	return commune.id
 }
