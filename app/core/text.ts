@@ -59,6 +59,15 @@ export function zLongText(options: { max: number; required?: boolean }) {
 		)
 }
 
+/** Multi-line text that may be left out altogether. */
+export function zOptionalLongText(options: { max: number }) {
+	return z
+		.string()
+		.optional()
+		.transform((v) => v ?? '')
+		.pipe(zLongText({ max: options.max, required: false }))
+}
+
 /** A search query: blank allowed, capped, NFC. */
 export const ZSearchQuery = z
 	.string()

@@ -2,3 +2,4 @@
 // drizzle-kit reads this file to generate migrations into db/migrations.
 export * from '../../modules/platform/platform.schema.ts'
 export * from '../../modules/feedback/feedback.schema.ts'
+export * from '../../modules/disclosure/disclosure.schema.ts'

@@ -1,19 +1,10 @@
 import { z } from 'zod'
 import { isIsoDate } from '#app/modules/platform/calendar/working-days.ts'
-import { zLongText, zOptionalText, zText } from '#app/core/text.ts'
+import { zLongText, zOptionalLongText, zOptionalText, zText } from '#app/core/text.ts'
 import { isUuid } from '#app/core/validation.ts'
 import { ANONYMOUS_ALLOWED_KINDS, CONFIDENTIALITY_LEVELS, FEEDBACK_KINDS, STAFF_CHANNELS } from './feedback.constants.ts'
 
 // What may enter the feedback module, checked at the boundary. Messages are i18n keys.
-
-/** Multi-line text that may be left out altogether. */
-export function zOptionalLongText(options: { max: number }) {
-	return z
-		.string()
-		.optional()
-		.transform((v) => v ?? '')
-		.pipe(zLongText({ max: options.max, required: false }))
-}
 
 export const LIMITS = { title: 200, content: 5000, place: 200, name: 120, address: 300, answer: 10000, note: 2000 } as const
 

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm'
 import {
 	boolean,
 	check,
-	customType,
 	date,
 	doublePrecision,
 	index,
@@ -16,17 +15,12 @@ import {
 	uniqueIndex,
 	uuid,
 } from 'drizzle-orm/pg-core'
-import { agencies, communes, timestamps, users, villages } from '../platform/platform.schema.ts'
+import { agencies, bytea, communes, timestamps, users, villages } from '../platform/platform.schema.ts'
 
 // Citizens' feedback (phản ánh, kiến nghị, góp ý, hỏi đáp) and the complaints and denunciations
 // (khiếu nại, tố cáo) that follow their own legal procedure, from every channel to a public answer.
 // Personal data of the sender lives in feedback_contacts only, never in the item itself, so that
 // lists, exports and public pages cannot leak it by accident.
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-	dataType: () => 'bytea',
-	fromDriver: (value) => new Uint8Array(value),
-})
 
 export const feedbackKind = pgEnum('feedback_kind', [
 	'phan_anh', // phản ánh

@@ -12,12 +12,14 @@ import { ANSWERED_STATUSES, GENERAL_KINDS, type FeedbackChannel, type FeedbackKi
 import { ZIntake, ZRating, ZSender, ZSubject, senderProblems, type Sender } from './feedback.inputs.ts'
 import {
 	feedbackAttachments,
+	feedbackCollectionSessions,
 	feedbackContacts,
 	feedbackCounters,
 	feedbackDrafts,
 	feedbackEvents,
 	feedbackFields,
 	feedbackItems,
+	feedbackMailboxOpenings,
 } from './feedback.schema.ts'
 import { enqueueSenderNotification } from './notifications.server.ts'
 import { deadlinesFor, ensureFeedbackSetup } from './setup.server.ts'
@@ -89,7 +91,9 @@ type NewItem = {
 }
 
 /** Checks that the field and village belong to the commune (ids come from forms). */
-async function checkPlaces(tx: DbOrTx, communeId: string, fieldId: string | null, villageId: string | null) {
+/** The item's field, village, collection session and mailbox opening must all be the commune's own. */
+async function checkPlaces(tx: DbOrTx, data: NewItem) {
+	const { communeId, fieldId, villageId } = data
 	const errors: Record<string, string> = {}
 	if (fieldId) {
 		const [f] = await tx.select({ id: feedbackFields.id }).from(feedbackFields).where(and(eq(feedbackFields.id, fieldId), eq(feedbackFields.communeId, communeId))).limit(1)
@@ -99,13 +103,29 @@ async function checkPlaces(tx: DbOrTx, communeId: string, fieldId: string | null
 		const [v] = await tx.select({ id: villages.id }).from(villages).where(and(eq(villages.id, villageId), eq(villages.communeId, communeId))).limit(1)
 		if (!v) errors.villageId = 'form.invalid'
 	}
+	if (data.collectionSessionId) {
+		const [c] = await tx
+			.select({ id: feedbackCollectionSessions.id })
+			.from(feedbackCollectionSessions)
+			.where(and(eq(feedbackCollectionSessions.id, data.collectionSessionId), eq(feedbackCollectionSessions.communeId, communeId)))
+			.limit(1)
+		if (!c) errors.collectionSessionId = 'form.invalid'
+	}
+	if (data.mailboxOpeningId) {
+		const [m] = await tx
+			.select({ id: feedbackMailboxOpenings.id })
+			.from(feedbackMailboxOpenings)
+			.where(and(eq(feedbackMailboxOpenings.id, data.mailboxOpeningId), eq(feedbackMailboxOpenings.communeId, communeId)))
+			.limit(1)
+		if (!m) errors.mailboxOpeningId = 'form.invalid'
+	}
 	if (Object.keys(errors).length) throw new InputError(errors)
 }
 
 /** Creates an item with its sender, first event and notification, in the caller's transaction. */
 async function insertItem(tx: DbOrTx, data: NewItem, attachments: readonly Attachment[]): Promise<{ item: FeedbackItem; secret: string }> {
 	const { codePrefix } = await ensureFeedbackSetup(tx, data.communeId)
-	await checkPlaces(tx, data.communeId, data.fieldId, data.villageId)
+	await checkPlaces(tx, data)
 	const receivedAt = data.receivedAt ?? new Date()
 	const { acceptDue, dueOn } = await deadlinesFor(tx, data.communeId, data.kind, data.fieldId, receivedAt)
 	const code = await nextCode(tx, data.communeId, codePrefix, receivedAt)

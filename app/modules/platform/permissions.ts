@@ -36,13 +36,29 @@ export const CAPABILITIES = [
 	'feedback.approve', // approve answers (lãnh đạo UBND xã)
 	'feedback.publish', // mask personal data and publish an approved answer, or answer privately
 	'feedback.settings', // fields, deadline policies, Open311 API keys
+	'disclosure.view', // see publication records, the catalogue and compliance (supervision)
+	'disclosure.record', // prepare publication records, record where and when they were posted, with proof
+	'disclosure.publish', // publish, end, withdraw records; the quarterly list
+	'disclosure.catalogue', // edit the catalogue of obligations
+	'disclosure.facts', // the commune's fixed public facts: boxes, commitment, phones, reception
 ] as const
 export type Capability = (typeof CAPABILITIES)[number]
 
 const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
 	system_admin: CAPABILITIES,
 	city_viewer: ['backoffice.access', 'city.view'],
-	commune_admin: ['backoffice.access', 'commune.settings', 'org.manage', 'users.manage', 'audit.read', 'calendar.manage', 'feedback.settings'],
+	commune_admin: [
+		'backoffice.access',
+		'commune.settings',
+		'org.manage',
+		'users.manage',
+		'audit.read',
+		'calendar.manage',
+		'feedback.settings',
+		'disclosure.view',
+		'disclosure.catalogue',
+		'disclosure.facts',
+	],
 	commune_leader: [
 		'backoffice.access',
 		'audit.read',
@@ -52,6 +68,10 @@ const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
 		'feedback.triage',
 		'feedback.approve',
 		'feedback.publish',
+		'disclosure.view',
+		'disclosure.record',
+		'disclosure.publish',
+		'disclosure.facts',
 	],
 	programme_lead: [
 		'backoffice.access',
@@ -63,11 +83,16 @@ const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
 		'feedback.triage',
 		'feedback.publish',
 		'feedback.settings',
+		'disclosure.view',
+		'disclosure.record',
+		'disclosure.publish',
+		'disclosure.catalogue',
+		'disclosure.facts',
 	],
-	agency_officer: ['backoffice.access', 'feedback.intake', 'feedback.handle'],
-	one_stop_officer: ['backoffice.access', 'feedback.intake', 'feedback.handle'],
+	agency_officer: ['backoffice.access', 'feedback.intake', 'feedback.handle', 'disclosure.view', 'disclosure.record'],
+	one_stop_officer: ['backoffice.access', 'feedback.intake', 'feedback.handle', 'disclosure.view', 'disclosure.record'],
 	collector: ['backoffice.access', 'feedback.intake', 'feedback.collect'],
-	reviewer: ['backoffice.access'],
+	reviewer: ['backoffice.access', 'disclosure.view'],
 }
 
 /** Someone acting on the system: a signed-in staff member, or the system itself (CLI, seed). */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import {
+	customType,
 	boolean,
 	date,
 	index,
@@ -18,6 +19,12 @@ import {
 // Every table of every module that holds commune data has a commune_id column.
 
 /** Created and updated instants, shared by every module's tables. */
+/** Binary data (files kept in the database, so that one backup holds everything). */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+	dataType: () => 'bytea',
+	fromDriver: (value) => new Uint8Array(value),
+})
+
 export const timestamps = {
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
