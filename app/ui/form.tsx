@@ -236,29 +236,41 @@ export function FileField({ accept, multiple, ...field }: FieldProps & { accept?
 }
 
 /** One question answered by choosing one option, as a fieldset of radios (GOV.UK radios). */
-export function RadioGroup({
-	name,
-	legend,
-	hint,
-	error,
-	options,
-	defaultValue,
-	asPageHeading,
-}: {
+export function RadioGroup(props: ChoiceGroupProps & { defaultValue?: string; asPageHeading?: boolean }) {
+	const { defaultValue, ...rest } = props
+	return <ChoiceGroup {...rest} type="radio" checked={(v) => defaultValue === v} />
+}
+
+/** A question answered by choosing any number of options, as a fieldset of checkboxes. */
+export function CheckboxGroup(props: ChoiceGroupProps & { defaultValues?: readonly string[] }) {
+	const { defaultValues = [], ...rest } = props
+	return <ChoiceGroup {...rest} type="checkbox" checked={(v) => defaultValues.includes(v)} />
+}
+
+type ChoiceGroupProps = {
 	name: string
 	legend: string
 	hint?: string
 	error?: string
 	options: ReadonlyArray<{ value: string; label: string; hint?: string }>
-	defaultValue?: string
-	/** The question is the page's heading (one question per page). */
-	asPageHeading?: boolean
-}) {
+}
+
+function ChoiceGroup({
+	name,
+	legend,
+	hint,
+	error,
+	options,
+	asPageHeading,
+	type,
+	checked,
+}: ChoiceGroupProps & { asPageHeading?: boolean; type: 'radio' | 'checkbox'; checked: (value: string) => boolean }) {
 	const t = useT()
 	const base = useId()
 	const id = useFieldId(name)
 	const hintId = hint ? `${base}-hint` : undefined
 	const errorId = error ? `${base}-error` : undefined
+	const kind = type === 'radio' ? 'radio' : 'checkbox'
 	return (
 		<div className={`field${error ? ' field--error' : ''}`}>
 			<fieldset className="fieldset" aria-describedby={describedBy(hintId, errorId)}>
@@ -275,23 +287,23 @@ export function RadioGroup({
 						{t(error)}
 					</p>
 				) : null}
-				<div className="radios">
+				<div className={type === 'radio' ? 'radios' : 'checkboxes'}>
 					{options.map((o, i) => (
-						<div className="radio" key={o.value}>
+						<div className={kind} key={o.value}>
 							<input
-								className="radio__input"
-								type="radio"
+								className={`${kind}__input`}
+								type={type}
 								id={i === 0 ? id : `${id}-${o.value}`}
 								name={name}
 								value={o.value}
-								defaultChecked={defaultValue === o.value}
+								defaultChecked={checked(o.value)}
 								aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined}
 							/>
-							<label className="radio__label" htmlFor={i === 0 ? id : `${id}-${o.value}`}>
+							<label className={`${kind}__label`} htmlFor={i === 0 ? id : `${id}-${o.value}`}>
 								{o.label}
 							</label>
 							{o.hint ? (
-								<p className="radio__hint" id={`${id}-${o.value}-hint`}>
+								<p className={`${kind}__hint`} id={`${id}-${o.value}-hint`}>
 									{o.hint}
 								</p>
 							) : null}

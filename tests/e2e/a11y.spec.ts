@@ -85,6 +85,23 @@ const STAFF_PAGES: ReadonlyArray<{ name: string; path: string; visit?: Visit; fo
 	{ name: 'audit log', path: '/quan-tri/nhat-ky' },
 	{ name: 'communes', path: '/quan-tri/cac-xa', forbidden: ['quantri'] },
 	{ name: 'my account', path: '/quan-tri/tai-khoan' },
+	// Feedback (the item page and its print-out need an item: feedback.spec.ts checks them).
+	{ name: 'feedback queues', path: '/quan-tri/y-kien', forbidden: ['quantri'] },
+	{ name: 'feedback intake', path: '/quan-tri/y-kien/tiep-nhan', forbidden: ['quantri'] },
+	{
+		name: 'feedback intake with validation errors',
+		path: '/quan-tri/y-kien/tiep-nhan',
+		forbidden: ['quantri'],
+		visit: async (page) => {
+			await open(page, '/quan-tri/y-kien/tiep-nhan')
+			await page.getByRole('main').getByRole('button', { name: 'Lưu ý kiến' }).click()
+			await expect(page.getByRole('alert')).toContainText('Có lỗi cần sửa')
+		},
+	},
+	{ name: 'weekly collection', path: '/quan-tri/thu-thap-y-kien', forbidden: ['quantri'] },
+	{ name: 'weekly collection record', path: '/quan-tri/thu-thap-y-kien/tuan', forbidden: ['quantri'] },
+	{ name: 'mailbox openings', path: '/quan-tri/hom-thu', forbidden: ['quantri'] },
+	{ name: 'feedback settings', path: '/quan-tri/y-kien-cai-dat' },
 ]
 
 for (const { name: size, viewport } of VIEWPORTS) {

@@ -107,6 +107,9 @@ describe('the public form and the look-up', () => {
 		expect(draftProblems({ ...citizen, anonymous: 'yes', kind: 'kien_nghi' })).toMatchObject({ anonymous: 'feedback.form.anonymousNotAllowed' })
 		expect(draftProblems({ ...citizen, kind: 'to_cao' })).toMatchObject({ address: 'feedback.form.addressRequired', identityNumber: 'feedback.form.identityRequired' })
 		expect(draftProblems({ ...citizen, phone: '12ab' })).toMatchObject({ phone: 'feedback.form.phoneInvalid' })
+		// Every mistake of the sender step at once: a bad phone number does not hide the missing name or identity.
+		expect(draftProblems({ ...citizen, kind: 'kien_nghi', fullName: '', phone: '12345' })).toMatchObject({ phone: 'feedback.form.phoneInvalid', fullName: 'feedback.form.nameRequired' })
+		expect(draftProblems({ ...citizen, kind: 'to_cao', phone: '12345' })).toMatchObject({ phone: 'feedback.form.phoneInvalid', address: 'feedback.form.addressRequired' })
 		expect(draftProblems({ ...citizen, anonymous: 'yes', fullName: '', phone: '', email: '', wantsUpdates: '' })).toEqual({})
 	})
 

@@ -250,8 +250,23 @@ export function draftProblems(data: DraftData): Record<string, string> {
 	const sender = ZSender.safeParse(data)
 	if (!sender.success) {
 		for (const issue of sender.error.issues) problems[String(issue.path[0])] ??= issue.message
-	} else if (subject.success) {
-		Object.assign(problems, senderProblems(subject.data.kind, sender.data))
+	}
+	// What the kind asks of the sender (a name, an address …) is reported in the same round as a
+	// badly typed phone number, read from the raw values when the formats are wrong.
+	if (subject.success) {
+		const raw = (key: keyof DraftData) => String(data[key] ?? '').trim()
+		const given: Sender = sender.success
+			? sender.data
+			: {
+					anonymous: raw('anonymous') === 'yes',
+					fullName: raw('fullName'),
+					phone: raw('phone'),
+					email: raw('email'),
+					address: raw('address'),
+					identityNumber: raw('identityNumber'),
+					wantsUpdates: raw('wantsUpdates') === 'yes',
+				}
+		for (const [field, message] of Object.entries(senderProblems(subject.data.kind, given))) problems[field] ??= message
 	}
 	return problems
 }

@@ -1,7 +1,7 @@
 import { Button, PostForm } from '#app/ui/form.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { PageTitle } from '#app/ui/parts.tsx'
-import { requirePortalCommune } from '../http/portal.server.ts'
+import { requirePortalCommune } from '#app/modules/platform/http/request-state.server.ts'
 import type { Route } from './+types/complaints.ts'
 
 // Khiếu nại and tố cáo follow their own laws: this page says how, what the sender must give, and

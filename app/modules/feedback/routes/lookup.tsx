@@ -6,7 +6,7 @@ import { formatDate, formatDateTime } from '#app/core/i18n/i18n.ts'
 import { Button, ErrorSummary, PostForm, RadioGroup, TextArea, TextField } from '#app/ui/form.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { Notice, PageTitle, SummaryRow, Tag } from '#app/ui/parts.tsx'
-import { requirePortalCommune } from '../http/portal.server.ts'
+import { requirePortalCommune } from '#app/modules/platform/http/request-state.server.ts'
 import { lookupItem, rateAnswer, senderView } from '../items.server.ts'
 import { StatusTag } from '../components/status-tag.tsx'
 import type { Route } from './+types/lookup.ts'
@@ -110,6 +110,8 @@ export default function Lookup({ actionData }: Route.ComponentProps) {
 							{t('feedback.rate.yourRating')} <Tag kind={view.satisfied ? 'success' : 'warning'}>{view.satisfied ? t('feedback.rate.satisfied') : t('feedback.rate.notSatisfied')}</Tag>
 						</p>
 					) : null}
+					{/* A refused rating (already rated from another tab …) says why, even once rating is closed. */}
+					{!view.canRate && result?.intent === 'rate' ? <ErrorSummary state={result} /> : null}
 					{view.canRate ? (
 						<>
 							<h2>{t('feedback.rate.title')}</h2>

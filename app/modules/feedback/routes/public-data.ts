@@ -1,6 +1,6 @@
 import { toCsv } from '#app/core/csv.ts'
 import { servicesContext } from '#app/core/http/context.ts'
-import { requirePortalCommune } from '../http/portal.server.ts'
+import { requirePortalCommune } from '#app/modules/platform/http/request-state.server.ts'
 import { exportPublished } from '../public.server.ts'
 import { publicFilterFrom } from '../public-filter.ts'
 import type { Route } from './+types/public-data.ts'

@@ -1,6 +1,6 @@
 import { Feed } from 'feed'
 import { servicesContext } from '#app/core/http/context.ts'
-import { requirePortalCommune } from '../http/portal.server.ts'
+import { requirePortalCommune } from '#app/modules/platform/http/request-state.server.ts'
 import { exportPublished } from '../public.server.ts'
 import type { Route } from './+types/public-feed.ts'
 

@@ -3,7 +3,7 @@ import { httpError } from '#app/core/http/responses.ts'
 import { formatDate } from '#app/core/i18n/i18n.ts'
 import { useT } from '#app/ui/i18n.tsx'
 import { PageTitle, SummaryRow, Tag } from '#app/ui/parts.tsx'
-import { requirePortalCommune } from '../http/portal.server.ts'
+import { requirePortalCommune } from '#app/modules/platform/http/request-state.server.ts'
 import { getPublished } from '../public.server.ts'
 import type { Route } from './+types/public-item.ts'
 

@@ -6,7 +6,7 @@ import { SelectField } from '#app/ui/form.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { PageTitle, Table, Tag } from '#app/ui/parts.tsx'
 import { FEEDBACK_KINDS } from '../feedback.constants.ts'
-import { requirePortalCommune } from '../http/portal.server.ts'
+import { requirePortalCommune } from '#app/modules/platform/http/request-state.server.ts'
 import { percent, publicFilterFrom } from '../public-filter.ts'
 import { cachedPublicFigures, listPublished, type FigureRow } from '../public.server.ts'
 import { listFields } from '../setup.server.ts'
@@ -87,12 +87,12 @@ export default function PublicList({ loaderData }: Route.ComponentProps) {
 			<title>{`${t('feedback.public.title')} — ${loaderData.commune.name}`}</title>
 			<PageTitle>{t('feedback.public.title')}</PageTitle>
 			<p className="lead">{t('feedback.public.intro')}</p>
-			<p>
+			<div className="button-group">
 				<a className="button button--primary" href="/phan-anh-kien-nghi/gui">
 					{t('home.service.feedback')}
-				</a>{' '}
+				</a>
 				<a href="/phan-anh-kien-nghi/tra-cuu">{t('feedback.submit.trackLink')}</a>
-			</p>
+			</div>
 
 			<h2>{t('feedback.figures.title')}</h2>
 			<div className="figures">

@@ -3,7 +3,7 @@ import { formatDate } from '#app/core/i18n/i18n.ts'
 import { takeFlash } from '#app/modules/platform/http/request-state.server.ts'
 import { useT } from '#app/ui/i18n.tsx'
 import { Notice, PageTitle, SummaryRow } from '#app/ui/parts.tsx'
-import { requirePortalCommune } from '../http/portal.server.ts'
+import { requirePortalCommune } from '#app/modules/platform/http/request-state.server.ts'
 import type { Route } from './+types/submitted.ts'
 
 // The confirmation page: the reference code and the secret, shown once, and the date by which the

@@ -106,6 +106,13 @@ export type StaffRequest = {
 	communeId: string | null
 }
 
+/** The commune a public portal page serves; such pages do not exist on a city-wide host (404). */
+export function requirePortalCommune(context: Readonly<RouterContextProvider>): PublicCommune {
+	const { commune } = getRequestState(context)
+	if (!commune) throw httpError(404, 'error.notFound')
+	return commune
+}
+
 /**
  * Every staff loader and action starts here: no session → sign-in page (and back afterwards);
  * a capability the person lacks → 403. A password that must change sends them to change it.

@@ -1,4 +1,5 @@
 import { servicesContext } from '#app/core/http/context.ts'
+import { fileResponse } from '#app/core/http/file-response.ts'
 import { rethrowAsHttp } from '#app/core/http/responses.ts'
 import { requireStaffInCommune } from '#app/modules/platform/http/request-state.server.ts'
 import { staffHandle } from '#app/modules/platform/http/staff-handle.ts'
@@ -14,16 +15,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const staff = await requireStaffInCommune(request, context, 'feedback.intake')
 	try {
 		const file = await getAttachment(context.get(servicesContext).db, staff.actor, staff.communeId, params.itemId, params.fileId)
-		const inline = file.mime.startsWith('image/') || file.mime === 'application/pdf'
-		return new Response(Buffer.from(file.bytes), {
-			headers: {
-				'Content-Type': file.mime,
-				'Content-Length': String(file.bytes.byteLength),
-				'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-				'Cache-Control': 'private, no-store',
-				'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
-			},
-		})
+		return fileResponse(file)
 	} catch (err) {
 		rethrowAsHttp(err)
 	}
