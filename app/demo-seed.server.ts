@@ -1,4 +1,5 @@
 import type { Db } from '#app/core/db/client.server.ts'
+import { seedDisclosureDemo } from '#app/modules/disclosure/demo-seed.server.ts'
 import { seedFeedbackDemo } from '#app/modules/feedback/demo-seed.server.ts'
 import { seedDemoIfEmpty } from '#app/modules/platform/demo-seed.server.ts'
 
@@ -10,5 +11,6 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
 	const communeId = await seedDemoIfEmpty(db)
 	if (!communeId) return false
 	await seedFeedbackDemo(db, communeId, now)
+	await seedDisclosureDemo(db, communeId, now)
 	return true
 }

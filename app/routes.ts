@@ -4,6 +4,7 @@ import { index, layout, route, type RouteConfig } from '@react-router/dev/routes
 // the staff back office lives under /quan-tri.
 const platform = (file: string) => `modules/platform/routes/${file}`
 const feedback = (file: string) => `modules/feedback/routes/${file}`
+const disclosure = (file: string) => `modules/disclosure/routes/${file}`
 
 export default [
 	route('healthz', 'routes/healthz.ts'),
@@ -14,6 +15,10 @@ export default [
 	route('phan-anh-kien-nghi/du-lieu.csv', feedback('public-data.ts'), { id: 'feedback-data-csv' }),
 	route('phan-anh-kien-nghi/du-lieu.json', feedback('public-data.ts'), { id: 'feedback-data-json' }),
 	route('open311/v2/*', feedback('open311.ts')),
+	route('cong-khai/nguon-tin.atom', disclosure('public-feed.ts')),
+	route('cong-khai/du-lieu.json', disclosure('public-data.ts')),
+	route('cong-khai/:code/to-niem-yet.pdf', disclosure('notice-sheet.ts')),
+	route('cong-khai/:code/tep/:fileId', disclosure('public-file.ts')),
 
 	// Public portal: no JavaScript, works with scripts off.
 	layout('routes/public-layout.tsx', [
@@ -26,6 +31,10 @@ export default [
 		route('phan-anh-kien-nghi/da-gui', feedback('submitted.tsx')),
 		route('phan-anh-kien-nghi/tra-cuu', feedback('lookup.tsx')),
 		route('phan-anh-kien-nghi/khieu-nai-to-cao', feedback('complaints.tsx')),
+		route('cong-khai', disclosure('public-list.tsx')),
+		route('cong-khai/danh-muc', disclosure('public-catalogue.tsx')),
+		route('cong-khai/:code', disclosure('public-record.tsx')),
+		route('lien-he', disclosure('public-facts.tsx')),
 	]),
 
 	// Staff back office.
@@ -51,6 +60,16 @@ export default [
 		route('thu-thap-y-kien/tuan', feedback('staff/compliance.tsx')),
 		route('hom-thu', feedback('staff/mailbox.tsx')),
 		route('y-kien-cai-dat', feedback('staff/settings.tsx')),
+		route('cong-khai', disclosure('staff/records.tsx')),
+		route('cong-khai/moi', disclosure('staff/record-new.tsx')),
+		route('cong-khai/tuan-thu', disclosure('staff/compliance.tsx')),
+		route('cong-khai/danh-sach-quy', disclosure('staff/quarterly.tsx')),
+		route('cong-khai/danh-sach-quy.docx', disclosure('staff/quarterly-docx.ts')),
+		route('cong-khai/danh-muc', disclosure('staff/catalogue.tsx')),
+		route('cong-khai/danh-muc/:obligationId', disclosure('staff/obligation.tsx')),
+		route('cong-khai/:recordId', disclosure('staff/record.tsx')),
+		route('cong-khai/:recordId/tep/:fileId', disclosure('staff/record-file.ts')),
+		route('thong-tin-cong-khai', disclosure('staff/facts.tsx')),
 	]),
 
 	route('*', 'routes/not-found.tsx'),

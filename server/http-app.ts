@@ -20,7 +20,7 @@ export type HttpAppOptions = {
 }
 
 /** Paths whose forms carry files. */
-const UPLOAD_PATHS = ['/phan-anh-kien-nghi/gui/tep', '/quan-tri/y-kien/tiep-nhan']
+const UPLOAD_PATHS = ['/phan-anh-kien-nghi/gui/tep', '/quan-tri/y-kien/tiep-nhan', '/quan-tri/cong-khai']
 const UPLOAD_BODY_LIMIT_BYTES = UPLOAD_LIMITS.maxFiles * UPLOAD_LIMITS.maxBytesPerFile + 1_048_576
 /** Feedback sent per address and hour (a family or a village hall may share one address). */
 export const FEEDBACK_SUBMISSIONS_PER_HOUR = 20

@@ -8,6 +8,7 @@ import type { Env } from '#app/core/env.server.ts'
 import type { Services } from '#app/core/http/context.ts'
 import type { Logger } from '#app/core/log.server.ts'
 import { createNotifier } from '#app/core/notify/notify.server.ts'
+import { startDisclosureJobs } from '#app/modules/disclosure/jobs.server.ts'
 import { startFeedbackJobs } from '#app/modules/feedback/jobs.server.ts'
 import { seedDemo } from '#app/demo-seed.server.ts'
 import { createHttpApp } from './http-app.ts'
@@ -38,6 +39,7 @@ export async function startApp(env: Env, log: Logger, options: { database?: Data
 		})
 		const notifier = createNotifier(env, log)
 		const jobs = startFeedbackJobs(database.db, notifier, log)
+		const disclosureJobs = startDisclosureJobs(database.db, log)
 		const { port } = server.address() as AddressInfo
 		const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST
 		return {
@@ -46,6 +48,7 @@ export async function startApp(env: Env, log: Logger, options: { database?: Data
 			seeded,
 			close: async () => {
 				jobs.stop()
+				disclosureJobs.stop()
 				await notifier.close()
 				await new Promise<void>((resolve) => {
 					server.close(() => resolve())

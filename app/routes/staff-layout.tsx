@@ -19,6 +19,8 @@ const NAV: ReadonlyArray<{ to: string; labelKey: string; capability: Capability;
 	{ to: '/quan-tri/thu-thap-y-kien', labelKey: 'nav.collection', capability: 'feedback.collect', needsCommune: true },
 	{ to: '/quan-tri/hom-thu', labelKey: 'nav.mailbox', capability: 'feedback.intake', needsCommune: true },
 	{ to: '/quan-tri/y-kien-cai-dat', labelKey: 'nav.feedbackSettings', capability: 'feedback.settings', needsCommune: true },
+	{ to: '/quan-tri/cong-khai', labelKey: 'nav.disclosure', capability: 'disclosure.view', needsCommune: true },
+	{ to: '/quan-tri/thong-tin-cong-khai', labelKey: 'nav.disclosureFacts', capability: 'disclosure.facts', needsCommune: true },
 	{ to: '/quan-tri/thong-tin-xa', labelKey: 'nav.settings', capability: 'commune.settings', needsCommune: true },
 	{ to: '/quan-tri/don-vi', labelKey: 'nav.org', capability: 'backoffice.access', needsCommune: true },
 	{ to: '/quan-tri/nguoi-dung', labelKey: 'nav.users', capability: 'users.manage', needsCommune: false },

@@ -198,4 +198,5 @@ CREATE INDEX "disclosure_record_obligations_obligation_idx" ON "disclosure_recor
 CREATE UNIQUE INDEX "disclosure_record_versions_key" ON "disclosure_record_versions" USING btree ("record_id","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "disclosure_records_commune_code_key" ON "disclosure_records" USING btree ("commune_id","code");--> statement-breakpoint
 CREATE INDEX "disclosure_records_commune_status_idx" ON "disclosure_records" USING btree ("commune_id","status","published_at");--> statement-breakpoint
+CREATE INDEX "disclosure_records_public_idx" ON "disclosure_records" USING btree ("commune_id","published_at" DESC NULLS FIRST,"code" DESC NULLS FIRST) WHERE "disclosure_records"."status" <> 'draft';--> statement-breakpoint
 CREATE INDEX "disclosure_records_search_idx" ON "disclosure_records" USING gin ("search" gin_trgm_ops);

@@ -2,6 +2,8 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { RouteConfigEntry } from '@react-router/dev/routes'
 import routes from '#app/routes.ts'
+import { listObligations } from '#app/modules/disclosure/catalogue.server.ts'
+import { addRecordFiles, createRecord, getRecordForStaff } from '#app/modules/disclosure/records.server.ts'
 import { recordIntake } from '#app/modules/feedback/items.server.ts'
 import { getItemForStaff } from '#app/modules/feedback/workflow.server.ts'
 import { DEMO_USERS } from '#app/modules/platform/demo-seed.server.ts'
@@ -46,6 +48,13 @@ beforeAll(async () => {
 	])
 	params.itemId = item.id
 	params.fileId = (await getItemForStaff(db, system, communeId, item.id)).files[0]!.id
+	// A publication record with a document, and an obligation of the catalogue.
+	const obligation = (await listObligations(db, communeId))[0]!
+	params.obligationId = obligation.id
+	const record = await createRecord(db, system, communeId, { title: 'Bản công khai thử', obligationIds: [obligation.id] })
+	await addRecordFiles(db, system, communeId, record.id, [{ fileName: 'qd.pdf', mime: 'application/pdf', ext: 'pdf', size: 9, bytes: new TextEncoder().encode('%PDF-1.4\n'), isImage: false }])
+	params.recordId = record.id
+	params.disclosureFileId = (await getRecordForStaff(db, system, communeId, record.id)).files[0]!.id
 	const all = [...(await listAccounts(db, system, communeId)), ...(await listAccounts(db, system, null))]
 	for (const u of DEMO_USERS) {
 		cookies[u.username] = await app.cookieFor(u.username)
@@ -71,7 +80,9 @@ describe('staff route walk', () => {
 	test.each(walked)('GET and POST $path answer every role as its capability says', async (route) => {
 		const mod = (await import(path.resolve('app', route.file))) as { handle: StaffHandle; action?: unknown; default?: unknown }
 		const capability: Capability = mod.handle.capability
-		const url = app.url + route.path.replace(/:(\w+)/g, (_m, name: string) => params[name]!)
+		// The disclosure module's files belong to its records, not to feedback items.
+		const param = (name: string) => (name === 'fileId' && route.path.includes('/cong-khai/') ? params.disclosureFileId! : params[name]!)
+		const url = app.url + route.path.replace(/:(\w+)/g, (_m, name: string) => param(name))
 
 		// No session: to the sign-in page, remembering where to come back.
 		const anonymous = await fetch(url, { redirect: 'manual' })

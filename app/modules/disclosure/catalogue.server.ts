@@ -1,12 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm'
 import type { Db, DbOrTx } from '#app/core/db/client.server.ts'
 import { AppError, InputError } from '#app/core/errors.ts'
-import { isUuid, parseInput } from '#app/core/validation.ts'
+import { fieldErrorsOf, isUuid } from '#app/core/validation.ts'
 import { writeAudit } from '#app/modules/platform/audit.server.ts'
 import { assertCan, type Actor } from '#app/modules/platform/permissions.ts'
 import { agencies, communes } from '#app/modules/platform/platform.schema.ts'
 import { DISCLOSURE_CATALOGUE } from './disclosure.catalogue.ts'
-import { ZObligation } from './disclosure.inputs.ts'
+import { obligationRuleProblems, ZObligation } from './disclosure.inputs.ts'
 import { disclosureObligations } from './disclosure.schema.ts'
 
 // The catalogue of obligations (danh mục nội dung phải công khai): seeded for each commune from
@@ -77,10 +77,19 @@ export async function getObligation(db: DbOrTx, communeId: string, obligationId:
 	return row
 }
 
+/** Parses the form; the rules between fields are reported in the same round as the fields' own. */
+function parseObligation(input: unknown) {
+	const parsed = ZObligation.safeParse(input)
+	if (parsed.success) return parsed.data
+	const problems = fieldErrorsOf(parsed.error)
+	for (const [field, message] of Object.entries(obligationRuleProblems(input))) problems[field] ??= message
+	throw new InputError(problems)
+}
+
 /** Creates the commune's own obligation (obligationId null) or changes one. */
 export async function saveObligation(db: Db, actor: Actor, communeId: string, obligationId: string | null, input: unknown): Promise<Obligation> {
 	assertCan(actor, 'disclosure.catalogue', communeId)
-	const data = parseInput(ZObligation, input)
+	const data = parseObligation(input)
 	if (data.agencyId) {
 		const [agency] = await db
 			.select({ id: agencies.id })
@@ -100,7 +109,7 @@ export async function saveObligation(db: Db, actor: Actor, communeId: string, ob
 			await ensureDisclosureSetup(tx, communeId)
 			const [row] = await tx
 				.insert(disclosureObligations)
-				.values({ ...values, communeId, key: `xa-${crypto.randomUUID().slice(0, 8)}`, certainty: 'default', sortOrder: 100_000 })
+				.values({ ...values, communeId, key: `xa-${crypto.randomUUID().slice(0, 8)}`, certainty: 'commune', sortOrder: 100_000 })
 				.returning()
 			await writeAudit(tx, actor, { communeId, action: 'disclosure_obligation.create', entityType: 'disclosure_obligation', entityId: row!.id, after: values })
 			return row!
@@ -108,7 +117,8 @@ export async function saveObligation(db: Db, actor: Actor, communeId: string, ob
 		const before = await getObligation(tx, communeId, obligationId)
 		const [row] = await tx
 			.update(disclosureObligations)
-			.set({ ...values, updatedAt: new Date() })
+			// Once the commune has set the values, they are its own: no longer the catalogue's defaults.
+			.set({ ...values, certainty: 'commune', updatedAt: new Date() })
 			.where(and(eq(disclosureObligations.communeId, communeId), eq(disclosureObligations.id, obligationId)))
 			.returning()
 		await writeAudit(tx, actor, {

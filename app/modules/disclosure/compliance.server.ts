@@ -1,28 +1,21 @@
 import { and, eq, inArray, isNotNull, ne } from 'drizzle-orm'
 import type { Db, DbOrTx } from '#app/core/db/client.server.ts'
+import { createTranslator } from '#app/core/i18n/i18n.ts'
 import { communeAdjustments } from '#app/modules/platform/calendar.server.ts'
 import { addWorkingDays, toIsoDate, type CalendarAdjustment, type IsoDate } from '#app/modules/platform/calendar/working-days.ts'
 import { assertCan, type Actor } from '#app/modules/platform/permissions.ts'
 import { communes, users } from '#app/modules/platform/platform.schema.ts'
 import { enqueueStaffEmail } from '#app/modules/feedback/notifications.server.ts'
 import { listObligations, type Obligation } from './catalogue.server.ts'
-import { TIMED_FORMS, type DisclosureForm, type RecordStatus } from './disclosure.constants.ts'
+import { FINDING_KINDS, TIMED_FORMS, type DisclosureForm, type FindingKind, type RecordStatus } from './disclosure.constants.ts'
 import { disclosurePostings, disclosureRecordObligations, disclosureRecords, disclosureReminders } from './disclosure.schema.ts'
-import { addMonths, daysInclusive, parsePeriod, periodDueOn, recentPeriods } from './periods.ts'
+import { addMonths, daysInclusive, periodDueOn, recentPeriods } from './periods.ts'
+import { periodLabel } from './labels.ts'
+import { vi as viMessages } from './disclosure.messages.ts'
 
 // Is the commune publishing what it must, in the forms and for as long as the law says? Each
 // finding names the obligation and the record behind it, so every figure opens its records.
 
-export const FINDING_KINDS = [
-	'overdue', // a periodic or kept-current publication that is owed and missing
-	'late', // published later than the deadline after the decision (or the period's due day)
-	'short', // a posting that came down before the minimum duration
-	'forms', // a published record missing a form its obligation requires
-	'review', // a kept-current publication not reviewed within its cycle
-	'due_soon', // a deadline within the next days with nothing published yet
-	'never', // an obligation with no publication at all so far (decision-driven: may be fine)
-] as const
-export type FindingKind = (typeof FINDING_KINDS)[number]
 
 export type Finding = {
 	kind: FindingKind
@@ -40,6 +33,9 @@ export type Finding = {
 	/** The minimum that was required (short). */
 	required: number | null
 }
+
+/** Reminders are e-mailed in Vietnamese. */
+const vi = createTranslator(viMessages)
 
 /** Days ahead within which a deadline counts as due soon. */
 export const DUE_SOON_DAYS = 7
@@ -122,8 +118,11 @@ export function findingsFor(obligations: readonly Obligation[], records: readonl
 		const mine = published.filter((r) => r.obligationIds.includes(o.id))
 		const drafts = records.filter((r) => r.status === 'draft' && r.obligationIds.includes(o.id))
 		if (o.recurrence === 'quarterly' || o.recurrence === 'half_yearly' || o.recurrence === 'yearly') {
+			// Periods due before the commune began keeping its records here are not held against it.
+			const trackedSince = toIsoDate(o.createdAt)
 			for (const period of recentPeriods(o.recurrence, today)) {
 				const dueOn = periodDueOn(period, o.periodGraceDays ?? 15)
+				if (dueOn < trackedSince) continue
 				const forPeriod = mine.find((r) => r.period === period.key)
 				if (!forPeriod) {
 					if (dueOn < today) findings.push({ ...base(o), kind: 'overdue', period: period.key, dueOn, days: daysInclusive(dueOn, today) - 1 })
@@ -230,7 +229,7 @@ export async function runDisclosureReminders(db: Db, now = new Date()): Promise<
 			await db.transaction(async (tx) => {
 				const inserted = await tx.insert(disclosureReminders).values({ communeId: commune.id, subject, sentOn: today }).onConflictDoNothing().returning()
 				if (!inserted.length) return
-				const what = f.recordTitle ? `“${f.recordTitle}” (${f.recordCode})` : `“${f.obligationTitle}”${f.period ? ` kỳ ${periodLabelVi(f.period)}` : ''}`
+				const what = f.recordTitle ? `“${f.recordTitle}” (${f.recordCode})` : `“${f.obligationTitle}”${f.period ? ` kỳ ${periodLabel(vi, f.period).toLowerCase()}` : ''}`
 				const when = f.dueOn ? `${f.dueOn.slice(8, 10)}/${f.dueOn.slice(5, 7)}/${f.dueOn.slice(0, 4)}` : ''
 				const text =
 					f.kind === 'due_soon'
@@ -244,15 +243,4 @@ export async function runDisclosureReminders(db: Db, now = new Date()): Promise<
 		}
 	}
 	return queued
-}
-
-/** `2026-Q3` → `quý III năm 2026`; `2026-H1` → `6 tháng đầu năm 2026`; `2026` → `năm 2026`. */
-export function periodLabelVi(key: string): string {
-	const period = parsePeriod(key)
-	if (!period) return key
-	const year = key.slice(0, 4)
-	if (key.includes('-Q')) return `quý ${['I', 'II', 'III', 'IV'][Number(key.slice(-1)) - 1]} năm ${year}`
-	if (key.endsWith('-H1')) return `6 tháng đầu năm ${year}`
-	if (key.endsWith('-H2')) return `6 tháng cuối năm ${year}`
-	return `năm ${year}`
 }

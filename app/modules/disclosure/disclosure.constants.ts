@@ -47,6 +47,18 @@ export const PERIODIC_RECURRENCES = ['quarterly', 'half_yearly', 'yearly'] as co
 export const RECORD_STATUSES = ['draft', 'published', 'ended', 'withdrawn'] as const
 export type RecordStatus = (typeof RECORD_STATUSES)[number]
 
+/** What the compliance view can find wrong or coming up. */
+export const FINDING_KINDS = [
+	'overdue', // a periodic or kept-current publication that is owed and missing
+	'late', // published later than the deadline after the decision (or the period's due day)
+	'short', // a posting that came down before the minimum duration
+	'forms', // a published record missing a form its obligation requires
+	'review', // a kept-current publication not reviewed within its cycle
+	'due_soon', // a deadline within the next days with nothing published yet
+	'never', // an obligation with no publication at all so far (decision-driven: may be fine)
+] as const
+export type FindingKind = (typeof FINDING_KINDS)[number]
+
 /** Laws an obligation can come from. */
 export const LAWS = ['dccs', 'pctn', 'other'] as const
 export type Law = (typeof LAWS)[number]

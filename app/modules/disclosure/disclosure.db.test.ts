@@ -11,6 +11,7 @@ import { createTestDatabase } from '#tests/setup/test-db.ts'
 import { listObligations, saveObligation } from './catalogue.server.ts'
 import { complianceReport, runDisclosureReminders } from './compliance.server.ts'
 import { DISCLOSURE_CATALOGUE } from './disclosure.catalogue.ts'
+import { disclosureObligations } from './disclosure.schema.ts'
 import { DEFAULT_COMMITMENT, getPublicFacts, recordReception, saveContact, saveFacts } from './facts.server.ts'
 import { getPublicRecord, listPublicRecords, publicCatalogue } from './public.server.ts'
 import { quarterKey, quarterlyList } from './quarterly.server.ts'
@@ -74,7 +75,11 @@ describe('catalogue', () => {
 			deadlineWorkingDays: '3',
 			active: 'yes',
 		})
-		expect(edited).toMatchObject({ minimumDays: 45, deadlineWorkingDays: 3 })
+		expect(edited).toMatchObject({ minimumDays: 45, deadlineWorkingDays: 3, certainty: 'commune' })
+		// The rules between fields come in the same round as a field's own problem.
+		await expect(
+			saveObligation(db, admin.actor, commune.id, null, { title: '', field: 'khac', law: 'other', legalBasis: 'x', requiredForms: ['website'], durationKind: 'days', recurrence: 'on_change', deadlineWorkingDays: '5' }),
+		).rejects.toMatchObject({ fieldErrors: { title: 'form.required', minimumDays: 'disclosure.form.minimumDaysRequired', reviewMonths: 'disclosure.form.reviewRequired' } })
 		await expect(saveObligation(db, officer.actor, commune.id, first.id, { ...first })).rejects.toMatchObject({ code: 'forbidden' })
 		const bad = saveObligation(db, admin.actor, commune.id, null, {
 			title: 'Lịch trực Tết',
@@ -198,6 +203,9 @@ describe('compliance', () => {
 		const posting = await addPosting(db, officer.actor, commune.id, record.id, { form: 'notice_office', startedOn: '2026-11-12', endedOn: '2026-11-18' }, [], now)
 		await publishRecord(db, lead.actor, commune.id, record.id, new Date('2026-11-12T03:00:00Z'))
 		await addPosting(db, officer.actor, commune.id, record.id, { form: 'radio', startedOn: '2026-11-12', endedOn: '2026-11-13' }, [], now)
+		// Kept here from before the quarter ended: Q3 counts against the commune; kept from after its due day, it does not.
+		expect((await complianceReport(db, reviewer.actor, commune.id, now)).findings.filter((f) => f.kind === 'overdue' && f.period === '2026-Q3')).toEqual([])
+		await db.update(disclosureObligations).set({ createdAt: new Date('2026-01-01T00:00:00Z') }).where(eq(disclosureObligations.communeId, commune.id))
 		const report = await complianceReport(db, reviewer.actor, commune.id, now)
 		const mine = report.findings.filter((f) => f.recordId === record.id)
 		expect(mine.find((f) => f.kind === 'late')).toMatchObject({ dueOn: '2026-11-09', days: 3 })

@@ -115,11 +115,22 @@ export const ZObligation = z
 			.transform((v) => v === 'yes' || v === 'on'),
 	})
 	.superRefine((o, ctx) => {
-		if (o.durationKind === 'days' && !o.minimumDays) ctx.addIssue({ code: 'custom', path: ['minimumDays'], message: 'disclosure.form.minimumDaysRequired' })
-		if (['quarterly', 'half_yearly', 'yearly'].includes(o.recurrence) && !o.periodGraceDays)
-			ctx.addIssue({ code: 'custom', path: ['periodGraceDays'], message: 'disclosure.form.graceRequired' })
-		if (o.recurrence === 'on_change' && !o.reviewMonths) ctx.addIssue({ code: 'custom', path: ['reviewMonths'], message: 'disclosure.form.reviewRequired' })
+		for (const [field, message] of Object.entries(obligationRuleProblems(o))) ctx.addIssue({ code: 'custom', path: [field], message })
 	})
+
+/**
+ * The rules between an obligation's fields, on raw form values or parsed ones: days of posting
+ * when the duration is in days, days after the period when periodic, a review cycle when kept current.
+ */
+export function obligationRuleProblems(input: unknown): Record<string, string> {
+	const o = (input ?? {}) as Record<string, unknown>
+	const blank = (v: unknown) => v === undefined || v === null || String(v).trim() === ''
+	const problems: Record<string, string> = {}
+	if (o.durationKind === 'days' && blank(o.minimumDays)) problems.minimumDays = 'disclosure.form.minimumDaysRequired'
+	if (['quarterly', 'half_yearly', 'yearly'].includes(String(o.recurrence)) && blank(o.periodGraceDays)) problems.periodGraceDays = 'disclosure.form.graceRequired'
+	if (o.recurrence === 'on_change' && blank(o.reviewMonths)) problems.reviewMonths = 'disclosure.form.reviewRequired'
+	return problems
+}
 
 export const ZFacts = z.object({
 	mailboxPlaces: zOptionalLongText({ max: 2000 }),

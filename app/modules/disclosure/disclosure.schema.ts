@@ -41,7 +41,8 @@ export const disclosureObligations = pgTable(
 		deadlineWorkingDays: integer('deadline_working_days').notNull().default(5),
 		periodGraceDays: integer('period_grace_days'),
 		reviewMonths: integer('review_months'),
-		certainty: text('certainty').$type<'confirmed' | 'default'>().notNull().default('default'),
+		/** `confirmed` read in the law, `default` a documented choice of the catalogue, `commune` set by the commune. */
+		certainty: text('certainty').$type<'confirmed' | 'default' | 'commune'>().notNull().default('default'),
 		note: text('note').notNull().default(''),
 		active: boolean('active').notNull().default(true),
 		sortOrder: integer('sort_order').notNull().default(0),
@@ -100,6 +101,10 @@ export const disclosureRecords = pgTable(
 	(t) => [
 		uniqueIndex('disclosure_records_commune_code_key').on(t.communeId, t.code),
 		index('disclosure_records_commune_status_idx').on(t.communeId, t.status, t.publishedAt),
+		// The public list: everything but drafts, newest first.
+		index('disclosure_records_public_idx')
+			.on(t.communeId, t.publishedAt.desc().nullsFirst(), t.code.desc().nullsFirst())
+			.where(sql`${t.status} <> 'draft'`),
 		index('disclosure_records_search_idx').using('gin', sql`${t.search} gin_trgm_ops`),
 	],
 )

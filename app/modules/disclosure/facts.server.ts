@@ -33,11 +33,14 @@ export type PublicFacts = {
 	receptions: Reception[]
 }
 
-/** Everything the contact page shows; receptions of the last year, newest first. */
-export async function getPublicFacts(db: DbOrTx, communeId: string, now = new Date()): Promise<PublicFacts | null> {
+/**
+ * Everything the contact page shows; receptions of the last year, newest first. The back office
+ * passes `allReceptions` to see (and correct) older ones too.
+ */
+export async function getPublicFacts(db: DbOrTx, communeId: string, now = new Date(), options: { allReceptions?: boolean } = {}): Promise<PublicFacts | null> {
 	const commune = await getPublicCommune(db, communeId)
 	if (!commune) return null
-	const since = addCalendarDays(toIsoDate(now), -366)
+	const since = options.allReceptions ? '1900-01-01' : addCalendarDays(toIsoDate(now), -366)
 	const [[facts], contacts, receptions] = await Promise.all([
 		db.select().from(disclosureFacts).where(eq(disclosureFacts.communeId, communeId)).limit(1),
 		db.select().from(disclosureContacts).where(eq(disclosureContacts.communeId, communeId)).orderBy(asc(disclosureContacts.sortOrder), asc(disclosureContacts.fullName)),
@@ -46,7 +49,7 @@ export async function getPublicFacts(db: DbOrTx, communeId: string, now = new Da
 			.from(disclosureReceptions)
 			.where(and(eq(disclosureReceptions.communeId, communeId), gte(disclosureReceptions.heldOn, since)))
 			.orderBy(desc(disclosureReceptions.heldOn))
-			.limit(100),
+			.limit(options.allReceptions ? 1000 : 100),
 	])
 	return {
 		commune,

@@ -132,10 +132,12 @@ export type CatalogueRow = {
 
 /** Every active obligation with its current publication, for `/cong-khai/danh-muc`. */
 export async function publicCatalogue(db: DbOrTx, communeId: string): Promise<CatalogueRow[]> {
-	const [obligations, records] = await Promise.all([
+	const shown = and(eq(disclosureRecordObligations.communeId, communeId), inArray(disclosureRecords.status, ['published', 'ended']))
+	const [obligations, current, counts] = await Promise.all([
 		listObligations(db, communeId, { activeOnly: true }),
+		// One row per obligation: the newest record still up, else the newest that ended.
 		db
-			.select({
+			.selectDistinctOn([disclosureRecordObligations.obligationId], {
 				obligationId: disclosureRecordObligations.obligationId,
 				code: disclosureRecords.code,
 				title: disclosureRecords.title,
@@ -145,16 +147,23 @@ export async function publicCatalogue(db: DbOrTx, communeId: string): Promise<Ca
 			})
 			.from(disclosureRecordObligations)
 			.innerJoin(disclosureRecords, eq(disclosureRecords.id, disclosureRecordObligations.recordId))
-			.where(and(eq(disclosureRecordObligations.communeId, communeId), inArray(disclosureRecords.status, ['published', 'ended'])))
-			.orderBy(desc(disclosureRecords.publishedAt)),
+			.where(shown)
+			.orderBy(disclosureRecordObligations.obligationId, sql`(${disclosureRecords.status} = 'published') desc`, desc(disclosureRecords.publishedAt)),
+		db
+			.select({ obligationId: disclosureRecordObligations.obligationId, n: count() })
+			.from(disclosureRecordObligations)
+			.innerJoin(disclosureRecords, eq(disclosureRecords.id, disclosureRecordObligations.recordId))
+			.where(shown)
+			.groupBy(disclosureRecordObligations.obligationId),
 	])
+	const currentOf = new Map(current.map((c) => [c.obligationId, c]))
+	const countOf = new Map(counts.map((c) => [c.obligationId, c.n]))
 	return obligations.map((obligation) => {
-		const mine = records.filter((r) => r.obligationId === obligation.id)
-		const current = mine.find((r) => r.status === 'published') ?? mine[0] ?? null
+		const c = currentOf.get(obligation.id)
 		return {
 			obligation,
-			current: current ? { code: current.code, title: current.title, status: current.status, publishedAt: current.publishedAt, period: current.period } : null,
-			publishedCount: mine.length,
+			current: c ? { code: c.code, title: c.title, status: c.status, publishedAt: c.publishedAt, period: c.period } : null,
+			publishedCount: countOf.get(obligation.id) ?? 0,
 		}
 	})
 }
@@ -162,7 +171,7 @@ export async function publicCatalogue(db: DbOrTx, communeId: string): Promise<Ca
 /** The newest publications with their text, for the Atom feed and JSON. */
 export async function latestPublicRecords(db: DbOrTx, communeId: string, limit = 50) {
 	const rows = await db
-		.select({ ...publicColumns, body: disclosureRecords.body, updatedAt: disclosureRecords.updatedAt, withdrawReason: disclosureRecords.withdrawReason })
+		.select({ ...publicColumns, body: disclosureRecords.body, period: disclosureRecords.period, updatedAt: disclosureRecords.updatedAt, withdrawReason: disclosureRecords.withdrawReason })
 		.from(disclosureRecords)
 		.where(visible(communeId))
 		.orderBy(desc(disclosureRecords.publishedAt), desc(disclosureRecords.code))

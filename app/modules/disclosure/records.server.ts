@@ -9,6 +9,7 @@ import { toIsoDate } from '#app/modules/platform/calendar/working-days.ts'
 import { assertCan, type Actor } from '#app/modules/platform/permissions.ts'
 import { agencies, villages } from '#app/modules/platform/platform.schema.ts'
 import { ensureDisclosureSetup } from './catalogue.server.ts'
+import { publicRecordPath } from './labels.ts'
 import type { RecordStatus } from './disclosure.constants.ts'
 import { ZChangeReason, ZEndPosting, ZPosting, ZRecord, ZWithdraw } from './disclosure.inputs.ts'
 import {
@@ -31,11 +32,6 @@ export type RecordFile = Omit<typeof disclosureAttachments.$inferSelect, 'bytes'
 
 /** Files a record may hold in all (documents and proof). */
 export const MAX_FILES_PER_RECORD = 20
-
-/** The public address of a record, relative to the commune's site. */
-export function publicRecordPath(code: string): string {
-	return `/cong-khai/${code}`
-}
 
 async function nextCode(tx: DbOrTx, communeId: string, at: Date): Promise<string> {
 	const year = Number(toIsoDate(at).slice(0, 4))
@@ -511,7 +507,9 @@ export async function recordDetail(db: DbOrTx, communeId: string, record: Disclo
 			.from(disclosureRecordVersions)
 			.where(and(eq(disclosureRecordVersions.communeId, communeId), eq(disclosureRecordVersions.recordId, record.id)))
 			.orderBy(desc(disclosureRecordVersions.version)),
-		record.agencyId ? db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, record.agencyId)).limit(1) : Promise.resolve([]),
+		record.agencyId
+			? db.select({ name: agencies.name }).from(agencies).where(and(eq(agencies.communeId, communeId), eq(agencies.id, record.agencyId))).limit(1)
+			: Promise.resolve([]),
 	])
 	return { record, obligations, postings, files, versions, agencyName: agency[0]?.name ?? null }
 }

@@ -10,7 +10,7 @@ import { createTestDatabase } from '#tests/setup/test-db.ts'
 import { weekStart } from '#app/modules/platform/calendar/working-days.ts'
 import { collectionCompliance, recordCollectionSession, remindMissingCollections } from './collection.server.ts'
 import { feedbackContacts, feedbackItems, feedbackNotifications } from './feedback.schema.ts'
-import { draftProblems, getDraft, lookupItem, normalizeCode, rateAnswer, recordIntake, saveDraftStep, senderView, startDraft, submitDraft } from './items.server.ts'
+import { draftProblems, getDraft, LOOKUP_LOCK_MINUTES, LOOKUP_MAX_FAILURES, lookupItem, normalizeCode, rateAnswer, recordIntake, saveDraftStep, senderView, startDraft, submitDraft } from './items.server.ts'
 import { processOutbox, type OutboxMessage } from './notifications.server.ts'
 import { getPublished, listPublished, publicFigures } from './public.server.ts'
 import { codePrefixFor, deadlinesFor, listFields } from './setup.server.ts'
@@ -135,6 +135,23 @@ describe('the public form and the look-up', () => {
 		// Another commune's code space is separate.
 		const other = await seedCommune(db)
 		await expect(lookupItem(db, other.commune.id, item.code, secret)).rejects.toThrow(AppError)
+	})
+
+	test('ten wrong look-ups of one code close the phone-digits way in for an hour; the secret still opens it', async () => {
+		const { db, commune } = await setup()
+		const { item, secret } = await submitAsCitizen(db, commune.id, citizen)
+		const now = new Date()
+		for (let i = 0; i < LOOKUP_MAX_FAILURES - 1; i++) await expect(lookupItem(db, commune.id, item.code, String(1000 + i), now)).rejects.toMatchObject({ messageKey: 'feedback.lookup.notFound' })
+		// A right answer in between resets the count.
+		await lookupItem(db, commune.id, item.code, '5678', now)
+		for (let i = 0; i < LOOKUP_MAX_FAILURES - 1; i++) await expect(lookupItem(db, commune.id, item.code, String(2000 + i), now)).rejects.toMatchObject({ messageKey: 'feedback.lookup.notFound' })
+		await expect(lookupItem(db, commune.id, item.code, '0000', now)).rejects.toMatchObject({ messageKey: 'feedback.lookup.locked' })
+		// Locked: even the right digits are refused, the secret is not.
+		await expect(lookupItem(db, commune.id, item.code, '5678', now)).rejects.toMatchObject({ messageKey: 'feedback.lookup.locked' })
+		expect((await lookupItem(db, commune.id, item.code, secret, now)).id).toBe(item.id)
+		// An hour later the digits work again.
+		const later = new Date(now.getTime() + (LOOKUP_LOCK_MINUTES + 1) * 60_000)
+		expect((await lookupItem(db, commune.id, item.code, '5678', later)).id).toBe(item.id)
 	})
 })
 

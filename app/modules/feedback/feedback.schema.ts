@@ -229,6 +229,9 @@ export const feedbackItems = pgTable(
 		reopenCount: integer('reopen_count').notNull().default(0),
 		/** Set when a reopened item waits for a leader to look at it again. */
 		needsReview: boolean('needs_review').notNull().default(false),
+		/** Wrong look-ups by phone digits in a row; too many lock that way in for a while (the secret still works). */
+		failedLookups: integer('failed_lookups').notNull().default(0),
+		lookupLockedUntil: timestamp('lookup_locked_until', { withTimezone: true }),
 		lastReminderOn: date('last_reminder_on', { mode: 'string' }),
 		escalatedAt: timestamp('escalated_at', { withTimezone: true }),
 		collectionSessionId: uuid('collection_session_id').references(() => feedbackCollectionSessions.id, { onDelete: 'set null' }),

@@ -367,7 +367,16 @@ const LOOKUP_FAIL = 'feedback.lookup.notFound'
  * Opens an item for its sender: the code alone is not enough, the secret from the confirmation
  * (or the last 4 digits of the phone given) must match. Answers the same "not found" either way.
  */
-export async function lookupItem(db: DbOrTx, communeId: string, codeInput: string, proofInput: string) {
+/** Wrong look-ups of one code before the phone-digits way in is closed for LOOKUP_LOCK_MINUTES. */
+export const LOOKUP_MAX_FAILURES = 10
+export const LOOKUP_LOCK_MINUTES = 60
+
+/**
+ * Opens an item with its code and the secret given at submission, or the phone number's last
+ * digits. Four digits are guessable, so after LOOKUP_MAX_FAILURES wrong tries on one code (from any
+ * address) the digits stop working for that code for an hour; the secret always works.
+ */
+export async function lookupItem(db: DbOrTx, communeId: string, codeInput: string, proofInput: string, now = new Date()) {
 	const code = normalizeCode(codeInput)
 	const proof = normalizeText(proofInput)
 	if (!code || !proof || code.length > 20 || proof.length > 40) throw new AppError('not_found', LOOKUP_FAIL)
@@ -375,9 +384,20 @@ export async function lookupItem(db: DbOrTx, communeId: string, codeInput: strin
 	if (!item) throw new AppError('not_found', LOOKUP_FAIL)
 	const digits = proof.replace(/\D/g, '')
 	const bySecret = safeEqualHex(hashSecret(proof), item.secretHash)
-	const byPhone = item.phoneLast4 !== null && digits.length >= 4 && digits === proof.replace(/[\s.]/g, '') && digits.endsWith(item.phoneLast4)
-	if (!bySecret && !byPhone) throw new AppError('not_found', LOOKUP_FAIL)
-	return item
+	const locked = item.lookupLockedUntil !== null && item.lookupLockedUntil > now
+	const byPhone = !locked && item.phoneLast4 !== null && digits.length >= 4 && digits === proof.replace(/[\s.]/g, '') && digits.endsWith(item.phoneLast4)
+	if (bySecret || byPhone) {
+		if (item.failedLookups > 0) await db.update(feedbackItems).set({ failedLookups: 0 }).where(eq(feedbackItems.id, item.id))
+		return item
+	}
+	const failures = item.failedLookups + 1
+	const lockNow = failures >= LOOKUP_MAX_FAILURES
+	await db
+		.update(feedbackItems)
+		.set(lockNow ? { failedLookups: 0, lookupLockedUntil: new Date(now.getTime() + LOOKUP_LOCK_MINUTES * 60_000) } : { failedLookups: sql`${feedbackItems.failedLookups} + 1` })
+		.where(eq(feedbackItems.id, item.id))
+	if (locked || lockNow) throw new AppError('not_found', 'feedback.lookup.locked', { minutes: LOOKUP_LOCK_MINUTES })
+	throw new AppError('not_found', LOOKUP_FAIL)
 }
 
 function safeEqualHex(a: string, b: string): boolean {

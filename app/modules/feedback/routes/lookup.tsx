@@ -45,7 +45,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 		return data<LookupResult>({ view, code, proof, rated }, noStore)
 	} catch (err) {
 		if (err instanceof AppError && err.code === 'not_found') {
-			return data<LookupResult>({ formError: { key: 'feedback.lookup.notFound' }, values: { code } }, { ...noStore, status: 404 })
+			// "Not found", or the code's phone-digits look-up is locked after too many wrong tries.
+			const formError = err.messageKey === 'feedback.lookup.locked' ? { key: err.messageKey, params: err.params } : { key: 'feedback.lookup.notFound' }
+			return data<LookupResult>({ formError, values: { code } }, { ...noStore, status: 404 })
 		}
 		throw err
 	}

@@ -1,21 +1,11 @@
 import { Feed } from 'feed'
+import { textAsHtml } from '#app/core/html-text.ts'
 import { servicesContext } from '#app/core/http/context.ts'
 import { requirePortalCommune } from '#app/modules/platform/http/request-state.server.ts'
 import { exportPublished } from '../public.server.ts'
 import type { Route } from './+types/public-feed.ts'
 
 // An Atom feed of the latest published answers, for the commune website and feed readers.
-
-/** The feed carries text as HTML (inside CDATA): escape it so a reader shows it, never runs it. */
-function asHtml(text: string): string {
-	return text
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/]]>/g, ']]&gt;')
-		.replace(/\n/g, '<br>')
-}
 
 export async function loader({ request, context }: Route.LoaderArgs) {
 	const commune = requirePortalCommune(context)
@@ -34,12 +24,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	for (const item of items) {
 		const link = `${origin}/phan-anh-kien-nghi/y-kien/${item.code}`
 		feed.addItem({
-			title: `${item.code}: ${item.title}`,
+			// The feed package marks titles as HTML: escaped like the rest.
+			title: textAsHtml(`${item.code}: ${item.title}`),
 			id: link,
 			link,
 			date: item.publishedAt ?? new Date(`${item.receivedOn}T00:00:00+07:00`),
-			description: asHtml(item.content),
-			content: `<p><strong>Nội dung:</strong> ${asHtml(item.content)}</p><p><strong>Trả lời:</strong> ${asHtml(item.answer)}</p>`,
+			description: textAsHtml(item.content),
+			content: `<p><strong>Nội dung:</strong> ${textAsHtml(item.content)}</p><p><strong>Trả lời:</strong> ${textAsHtml(item.answer)}</p>`,
 		})
 	}
 	return new Response(feed.atom1(), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' } })

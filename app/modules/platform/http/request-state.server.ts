@@ -88,7 +88,9 @@ export const requestStateMiddleware: MiddlewareFunction<Response> = async ({ req
 
 	context.set(requestStateContext, { locale, commune, session, actor, staffCommuneId, csrfToken })
 	const response = await next()
-	if (existingCsrf !== csrfToken) {
+	// A response that shared caches may keep (open data, feeds) must not hand everyone one token.
+	const sharedCacheable = /\bpublic\b/.test(response.headers.get('Cache-Control') ?? '')
+	if (existingCsrf !== csrfToken && !sharedCacheable) {
 		response.headers.append('Set-Cookie', await csrfCookie.serialize(csrfToken, cookieOptions(request, context)))
 	}
 	return response

@@ -6,6 +6,7 @@ import { workingDayDeadline } from '../../calendar.server.ts'
 import { requireStaff } from '../../http/request-state.server.ts'
 import { staffHandle } from '../../http/staff-handle.ts'
 import { getOrgFigures } from '../../org.server.ts'
+import { complianceCounts } from '#app/modules/disclosure/compliance.server.ts'
 import { collectionCompliance } from '#app/modules/feedback/collection.server.ts'
 import { dashboardFigures } from '#app/modules/feedback/workflow.server.ts'
 import { can } from '../../permissions.ts'
@@ -23,7 +24,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 		staff.communeId && can(staff.actor, 'feedback.viewAll', staff.communeId)
 			? (await collectionCompliance(db, staff.actor, staff.communeId, { weeks: 1 })).missingThisWeek.length
 			: null
-	return { person: { fullName: staff.user.fullName, role: staff.user.role }, figures, deadline, feedback, gaps }
+	const disclosure = staff.communeId && can(staff.actor, 'disclosure.view', staff.communeId) ? await complianceCounts(db, staff.actor, staff.communeId) : null
+	return { person: { fullName: staff.user.fullName, role: staff.user.role }, figures, deadline, feedback, gaps, disclosure }
 }
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
@@ -85,6 +87,21 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
 								<span className="stat__label">{t('dashboard.feedback.gaps')}</span>
 							</li>
 						) : null}
+					</ul>
+				</section>
+			) : null}
+			{loaderData.disclosure ? (
+				<section aria-labelledby="disclosure-figures">
+					<h2 id="disclosure-figures">{t('nav.disclosure')}</h2>
+					<ul className="stat-list">
+						{(['overdue', 'late', 'short', 'forms', 'due_soon'] as const).map((kind) => (
+							<li className="stat" key={kind}>
+								<a className="stat__value" href={`/quan-tri/cong-khai/tuan-thu?loai=${kind}`}>
+									{formatNumber(loaderData.disclosure![kind])}
+								</a>
+								<span className="stat__label">{t(`disclosure.finding.${kind}.title`)}</span>
+							</li>
+						))}
 					</ul>
 				</section>
 			) : null}
