@@ -18,7 +18,9 @@ export async function loader({ context }: Route.LoaderArgs) {
 const SERVICES = [
 	{ key: 'feedback', href: '/phan-anh-kien-nghi/gui' },
 	{ key: 'track', href: '/phan-anh-kien-nghi/tra-cuu' },
-	{ key: 'disclosure', href: null },
+	{ key: 'answers', href: '/phan-anh-kien-nghi' },
+	{ key: 'disclosure', href: '/cong-khai' },
+	{ key: 'contact', href: '/lien-he' },
 	{ key: 'homeService', href: null },
 	{ key: 'survey', href: null },
 ] as const satisfies ReadonlyArray<{ key: string; href: string | null }>

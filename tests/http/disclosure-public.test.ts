@@ -516,3 +516,4 @@ function viaHost(host: string, path: string): Promise<Response> {
 		req.end()
 	})
 }
+

@@ -31,6 +31,8 @@ describe('public portal', () => {
 		expect(html).toContain('Xã Nguyễn Lương Bằng (dữ liệu mẫu)')
 		expect(html).toContain('<html lang="vi"')
 		expect(html).not.toMatch(/<script/i)
+		// The services lead to the answers, what is published, and the contact page.
+		for (const href of ['/phan-anh-kien-nghi/gui', '/phan-anh-kien-nghi', '/cong-khai', '/lien-he']) expect(html).toContain(`href="${href}"`)
 	})
 
 	test.each(['/thanh-pho', '/dang-nhap', '/khong-co-trang-nay'])('%s carries no script', async (path) => {
