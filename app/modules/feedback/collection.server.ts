@@ -9,7 +9,7 @@ import { writeAudit } from '#app/modules/platform/audit.server.ts'
 import { addCalendarDays, isIsoDate, toIsoDate, weekStart } from '#app/modules/platform/calendar/working-days.ts'
 import { assertCan, can, type Actor } from '#app/modules/platform/permissions.ts'
 import { agencies, users, villages } from '#app/modules/platform/platform.schema.ts'
-import { feedbackApiClients, feedbackCollectionSessions, feedbackMailboxOpenings } from './feedback.schema.ts'
+import { feedbackApiClients, feedbackCollectionReminders, feedbackCollectionSessions, feedbackMailboxOpenings } from './feedback.schema.ts'
 import { enqueueStaffEmail } from './notifications.server.ts'
 
 // The channels the commune must prove it keeps open: the weekly collection of opinions by the
@@ -148,6 +148,13 @@ export async function remindMissingCollections(db: Db, communeId: string, now = 
 			.from(users)
 			.where(and(eq(users.communeId, communeId), isNull(users.disabledAt), collector.type === 'agency' ? eq(users.agencyId, collector.id) : eq(users.villageId, collector.id)))
 		await db.transaction(async (tx) => {
+			// Once per collector and day, whatever restarts or how many app processes run the job.
+			const fresh = await tx
+				.insert(feedbackCollectionReminders)
+				.values({ communeId, collector: `${collector.type}:${collector.id}`, sentOn: toIsoDate(now) })
+				.onConflictDoNothing()
+				.returning()
+			if (!fresh.length) return
 			for (const s of staff) {
 				await enqueueStaffEmail(
 					tx,

@@ -293,6 +293,9 @@ describe('weekly collection', () => {
 		const collector = await seedStaff(db, 'collector', commune.id, { agencyId: report.missingThisWeek[0]!.id })
 		await db.update((await import('#app/modules/platform/platform.schema.ts')).users).set({ email: 'doan@example.vn' }).where(eq((await import('#app/modules/platform/platform.schema.ts')).users.id, collector.account.id))
 		expect(await remindMissingCollections(db, commune.id, now)).toBe(1)
+		// Run again the same day (a restart, a second process): nobody is reminded twice; the next day again.
+		expect(await remindMissingCollections(db, commune.id, now)).toBe(0)
+		expect(await remindMissingCollections(db, commune.id, new Date(now.getTime() + 86_400_000))).toBe(1)
 	})
 })
 

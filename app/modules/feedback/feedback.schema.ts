@@ -400,3 +400,17 @@ export const feedbackNotifications = pgTable(
 	},
 	(t) => [index('feedback_notifications_pending_idx').on(t.status, t.nextAttemptAt)],
 )
+
+/** Reminders sent to collectors with nothing recorded this week: once per collector and day. */
+export const feedbackCollectionReminders = pgTable(
+	'feedback_collection_reminders',
+	{
+		communeId: uuid('commune_id')
+			.notNull()
+			.references(() => communes.id, { onDelete: 'restrict' }),
+		/** `agency:<id>` or `village:<id>`. */
+		collector: text('collector').notNull(),
+		sentOn: date('sent_on', { mode: 'string' }).notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.communeId, t.collector, t.sentOn] })],
+)
