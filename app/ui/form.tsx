@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useId, useRef, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useId, useRef, type MouseEvent, type ReactNode } from 'react'
 import { Form, type FormProps } from 'react-router'
 import type { FormState } from '#app/core/http/responses.ts'
 import { useRootData, useT } from './i18n.tsx'
@@ -35,6 +35,19 @@ export function PostForm({ children, ...props }: Omit<FormProps, 'method'> & { c
 	)
 }
 
+/**
+ * With JavaScript, a summary link moves focus to its field itself (as GOV.UK Frontend does): left
+ * to the router, the #hash would count as a new navigation and clear the form's errors.
+ */
+function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
+	const target = document.getElementById(id)
+	if (!target) return
+	event.preventDefault()
+	const label = target.closest('.field')?.querySelector('label, legend')
+	;(label ?? target).scrollIntoView({ block: 'start' })
+	target.focus({ preventScroll: true })
+}
+
 export function ErrorSummary({ state, labels, scope = '' }: { state: FormState | undefined; labels?: Record<string, string>; scope?: string }) {
 	const t = useT()
 	const ref = useRef<HTMLDivElement>(null)
@@ -54,7 +67,7 @@ export function ErrorSummary({ state, labels, scope = '' }: { state: FormState |
 					{fields.map(([field, key]) => (
 						<li key={field}>
 							{field !== '_form' ? (
-								<a href={`#${fieldId(field, scope)}`}>
+								<a href={`#${fieldId(field, scope)}`} onClick={(event) => focusField(event, fieldId(field, scope))}>
 									{labels?.[field] ? `${labels[field]}: ` : ''}
 									{t(key)}
 								</a>

@@ -102,6 +102,51 @@ const STAFF_PAGES: ReadonlyArray<{ name: string; path: string; visit?: Visit; fo
 	{ name: 'weekly collection record', path: '/quan-tri/thu-thap-y-kien/tuan', forbidden: ['quantri'] },
 	{ name: 'mailbox openings', path: '/quan-tri/hom-thu', forbidden: ['quantri'] },
 	{ name: 'feedback settings', path: '/quan-tri/y-kien-cai-dat' },
+	// Disclosure (a new record's draft and published pages are checked in disclosure.spec.ts).
+	{ name: 'disclosure records', path: '/quan-tri/cong-khai' },
+	{ name: 'disclosure new record', path: '/quan-tri/cong-khai/moi', forbidden: ['quantri'] },
+	{
+		name: 'disclosure new record with validation errors',
+		path: '/quan-tri/cong-khai/moi',
+		forbidden: ['quantri'],
+		visit: async (page) => {
+			await open(page, '/quan-tri/cong-khai/moi')
+			await page.getByRole('main').getByRole('button', { name: 'Lưu bản nháp' }).click()
+			await expect(page.getByRole('alert')).toContainText('Có lỗi cần sửa')
+		},
+	},
+	...(
+		[
+			['published', 'Danh sách hộ nghèo, hộ cận nghèo được hỗ trợ tiền điện năm 2026 (mẫu)'],
+			['withdrawn', 'Thông báo mức đóng góp xây dựng nhà văn hóa thôn Phạm Lâm (mẫu)'],
+			['draft', 'Phương án bồi thường, hỗ trợ giải phóng mặt bằng mở rộng đường trục xã đoạn qua thôn Đạo Lâm (mẫu)'],
+		] as const
+	).map(([state, title]) => ({
+		name: `disclosure ${state} record page`,
+		path: '/quan-tri/cong-khai',
+		visit: async (page: Page) => {
+			await open(page, `/quan-tri/cong-khai?q=${encodeURIComponent(title)}`)
+			await page.getByRole('main').getByRole('link', { name: title }).click()
+			await expect(page).toHaveURL(/\/quan-tri\/cong-khai\/[0-9a-f-]{36}$/)
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
+		},
+	})),
+	{ name: 'disclosure compliance', path: '/quan-tri/cong-khai/tuan-thu' },
+	{ name: 'disclosure compliance of one kind', path: '/quan-tri/cong-khai/tuan-thu?loai=short' },
+	{ name: 'disclosure quarterly list', path: '/quan-tri/cong-khai/danh-sach-quy' },
+	{ name: 'disclosure catalogue', path: '/quan-tri/cong-khai/danh-muc' },
+	{
+		name: 'disclosure obligation edit page',
+		path: '/quan-tri/cong-khai/danh-muc',
+		visit: async (page) => {
+			await open(page, '/quan-tri/cong-khai/danh-muc')
+			await page.getByRole('main').getByRole('table').first().getByRole('link').first().click()
+			await expect(page).toHaveURL(/\/quan-tri\/cong-khai\/danh-muc\/[0-9a-f-]{36}$/)
+			await expect(page.getByRole('main').locator('.caption')).toHaveText('Sửa nội dung phải công khai')
+		},
+	},
+	{ name: 'disclosure new obligation', path: '/quan-tri/cong-khai/danh-muc/moi' },
+	{ name: 'disclosure public facts', path: '/quan-tri/thong-tin-cong-khai' },
 ]
 
 for (const { name: size, viewport } of VIEWPORTS) {

@@ -66,7 +66,7 @@ test.describe('printing', () => {
 	test('the home page prints its content without the controls', async ({ page }) => {
 		await open(page, '/')
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-		await expect(page.getByRole('heading', { name: 'Liên hệ' })).toBeVisible()
+		await expect(page.getByRole('heading', { name: 'Liên hệ', exact: true })).toBeVisible()
 		await expect(page.getByRole('button', { name: 'English' })).toBeHidden()
 		await expect(page.locator('.skip-link')).toBeHidden()
 		await expect(page.locator('.demo-banner')).toBeHidden()

@@ -155,7 +155,7 @@ describe('who sees the pages', () => {
 		const byDefault = obligations.find((o) => o.certainty === 'default' && o.note)!
 		const defaultRow = rowOf(html, byDefault.title)
 		expect(defaultRow).toContain('Giá trị mặc định')
-		expect(defaultRow).toContain('<details>')
+		expect(defaultRow).toContain('<details class="details">')
 		const periodic = obligations.find((o) => o.recurrence === 'quarterly' && o.periodGraceDays)!
 		expect(rowOf(html, periodic.title)).toContain(`Chậm nhất ${periodic.periodGraceDays} ngày sau khi hết kỳ`)
 		const kept = obligations.find((o) => o.recurrence === 'on_change' && o.reviewMonths)!

@@ -10,18 +10,16 @@ export function recordFormInput(form: FormData) {
 	const values = formValues(form)
 	const obligationIds = form.getAll('obligationIds').filter((v): v is string => typeof v === 'string')
 	values.obligationIds = obligationIds.join(',')
-	const typedDate = (values.decisionDate ?? '').trim()
-	const decisionDate = typedDate ? parseDateInput(typedDate) : ''
-	return {
-		values,
-		dateError: decisionDate === null,
-		input: { ...values, obligationIds, decisionDate: decisionDate ?? '' },
-	}
+	return { values, input: { ...values, obligationIds, decisionDate: isoOrAsTyped(values.decisionDate) } }
 }
 
-/** A 400 answer for a date that is not a real dd/mm/yyyy date. */
-export function dateErrorResponse(field: string, values: Record<string, string>, intent?: string) {
-	return data<FormState>({ fieldErrors: { [field]: 'form.date' }, formError: { key: 'form.fixErrors' }, values, intent }, { status: 400 })
+/**
+ * A date typed dd/mm/yyyy as YYYY-MM-DD; a date that cannot be read is passed on as typed, so that
+ * the use case reports it ("form.date") together with every other mistake of the form.
+ */
+export function isoOrAsTyped(typed: string | undefined): string {
+	const text = (typed ?? '').trim()
+	return text ? (parseDateInput(text) ?? text) : ''
 }
 
 /** Like formErrorResponse, with upload problems shown next to the file field. */

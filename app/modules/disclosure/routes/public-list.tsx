@@ -139,7 +139,12 @@ export default function PublicList({ loaderData }: Route.ComponentProps) {
 			<p role="status">
 				<strong>{t('disclosure.public.count', { count: formatNumber(list.total) })}</strong>
 			</p>
-			{list.items.length === 0 ? <p>{loaderData.filtered ? t('disclosure.public.empty') : t('disclosure.public.emptyAll')}</p> : null}
+			{list.total === 0 ? <p>{loaderData.filtered ? t('disclosure.public.empty') : t('disclosure.public.emptyAll')}</p> : null}
+			{list.total > 0 && list.items.length === 0 ? (
+				<p>
+					{t('disclosure.public.pastEnd', { pages })} <a href={pageLink(pages)}>{t('disclosure.public.lastPage')}</a>
+				</p>
+			) : null}
 			<ul className="item-list">
 				{list.items.map((item) => (
 					<li className="item-list__item" key={item.id}>
@@ -165,9 +170,9 @@ export default function PublicList({ loaderData }: Route.ComponentProps) {
 					</li>
 				))}
 			</ul>
-			{pages > 1 ? (
+			{pages > 1 || list.page > 1 ? (
 				<nav className="pagination" aria-label={t('disclosure.public.pages')}>
-					{list.page > 1 ? <a href={pageLink(list.page - 1)}>← {t('disclosure.public.previous')}</a> : null}
+					{list.page > 1 ? <a href={pageLink(Math.min(list.page - 1, pages))}>← {t('disclosure.public.previous')}</a> : null}
 					<span>{t('disclosure.public.pageOf', { page: list.page, pages })}</span>
 					{list.page < pages ? <a href={pageLink(list.page + 1)}>{t('disclosure.public.next')} →</a> : null}
 				</nav>

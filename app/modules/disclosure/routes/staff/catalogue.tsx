@@ -180,7 +180,7 @@ function ObligationRow({ row: r }: { row: Row }) {
 					{r.isDefault ? <Tag kind="warning">{t('disclosure.catalogue.default')}</Tag> : null}
 				</div>
 				{r.isDefault && r.note ? (
-					<details>
+					<details className="details">
 						<summary>
 							{t('disclosure.catalogue.why')}
 							<span className="visually-hidden"> ({r.title})</span>

@@ -10,7 +10,7 @@ import { PageTitle } from '#app/ui/parts.tsx'
 import { listObligations } from '../../catalogue.server.ts'
 import { RecordFields, recordLabels } from '../../components/record-fields.tsx'
 import { zPeriod } from '../../disclosure.inputs.ts'
-import { dateErrorResponse, recordErrorResponse, recordFormInput } from '../../http/record-form.server.ts'
+import { recordErrorResponse, recordFormInput } from '../../http/record-form.server.ts'
 import { addRecordFiles, createRecord } from '../../records.server.ts'
 import type { Route } from './+types/record-new.ts'
 
@@ -40,9 +40,8 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const staff = await requireStaffInCommune(request, context, 'disclosure.record')
 	const { db } = context.get(servicesContext)
 	const form = await request.formData()
-	const { values, input, dateError } = recordFormInput(form)
+	const { values, input } = recordFormInput(form)
 	try {
-		if (dateError) return dateErrorResponse('decisionDate', values)
 		const files = await inspectUploads(await filesFromForm(form, 'files'))
 		const record = await createRecord(db, staff.actor, staff.communeId, input)
 		await addRecordFiles(db, staff.actor, staff.communeId, record.id, files)

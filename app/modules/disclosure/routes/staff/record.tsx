@@ -2,7 +2,7 @@ import { data, Link } from 'react-router'
 import { filesFromForm, inspectUploads } from '#app/core/files/uploads.server.ts'
 import { servicesContext } from '#app/core/http/context.ts'
 import { formValues, httpError, rethrowAsHttp, type FormState } from '#app/core/http/responses.ts'
-import { formatDate, formatDateTime, formatNumber, parseDateInput } from '#app/core/i18n/i18n.ts'
+import { formatDate, formatDateTime, formatNumber } from '#app/core/i18n/i18n.ts'
 import { redirectWithFlash, requireStaffInCommune, takeFlash } from '#app/modules/platform/http/request-state.server.ts'
 import { staffHandle } from '#app/modules/platform/http/staff-handle.ts'
 import { listAgencies, listVillages } from '#app/modules/platform/org.server.ts'
@@ -15,7 +15,7 @@ import { RecordFields, recordLabels } from '../../components/record-fields.tsx'
 import { RecordStatusTag } from '../../components/record-status.tsx'
 import { DISCLOSURE_FORMS } from '../../disclosure.constants.ts'
 import { DISCLOSURE_LIMITS } from '../../disclosure.inputs.ts'
-import { dateErrorResponse, dateForForm, recordErrorResponse, recordFormInput } from '../../http/record-form.server.ts'
+import { dateForForm, isoOrAsTyped, recordErrorResponse, recordFormInput } from '../../http/record-form.server.ts'
 import { periodLabel, publicRecordPath } from '../../labels.ts'
 import {
 	addPosting,
@@ -89,7 +89,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		switch (intent) {
 			case 'update': {
 				const parsed = recordFormInput(form)
-				if (parsed.dateError) return dateErrorResponse('decisionDate', parsed.values, intent)
 				await updateRecord(db, actor, communeId, recordId, parsed.input, { reason: values.reason })
 				return await done('updated')
 			}
@@ -100,17 +99,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 				await removeRecordFile(db, actor, communeId, recordId, values.fileId ?? '')
 				return await done('fileRemoved')
 			case 'posting': {
-				const startedOn = parseDateInput(values.startedOn ?? '')
-				const endedOn = values.endedOn?.trim() ? parseDateInput(values.endedOn) : ''
-				if (!startedOn) return dateErrorResponse('startedOn', values, intent)
-				if (endedOn === null) return dateErrorResponse('endedOn', values, intent)
+				const startedOn = isoOrAsTyped(values.startedOn)
+				const endedOn = isoOrAsTyped(values.endedOn)
 				const proof = await inspectUploads(await filesFromForm(form, 'proofFiles'))
 				await addPosting(db, actor, communeId, recordId, { ...values, startedOn, endedOn }, proof)
 				return await done('postingAdded')
 			}
 			case 'endPosting': {
-				const endedOn = parseDateInput(values.endedOn ?? '')
-				if (!endedOn) return dateErrorResponse('endedOn', values, `${intent}:${values.postingId ?? ''}`)
+				const endedOn = isoOrAsTyped(values.endedOn)
 				await endPosting(db, actor, communeId, recordId, values.postingId ?? '', { endedOn })
 				return await done('postingEnded')
 			}

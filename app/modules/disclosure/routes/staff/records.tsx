@@ -134,9 +134,9 @@ export default function Records({ loaderData }: Route.ComponentProps) {
 					))}
 				</tbody>
 			</Table>
-			{pages > 1 ? (
+			{pages > 1 || list.page > 1 ? (
 				<nav className="pagination" aria-label={t('disclosure.staff.pages')}>
-					{list.page > 1 ? <Link to={pageLink(list.page - 1)}>← {t('disclosure.staff.previous')}</Link> : null}
+					{list.page > 1 ? <Link to={pageLink(Math.min(list.page - 1, pages))}>← {t('disclosure.staff.previous')}</Link> : null}
 					<span>{t('disclosure.staff.pageOf', { page: list.page, pages })}</span>
 					{list.page < pages ? <Link to={pageLink(list.page + 1)}>{t('disclosure.staff.next')} →</Link> : null}
 				</nav>
