@@ -38,6 +38,13 @@ export async function createTestDatabase(): Promise<Database> {
 				await database.close()
 				const cleanup = new pg.Client({ connectionString: url })
 				await cleanup.connect()
+				// The pool's end() resolves before its connections have finished closing; dropping the
+				// database WITH (FORCE) then would kill them mid-goodbye (an unhandled 57P01 error).
+				for (let i = 0; i < 100; i++) {
+					const { rows } = await cleanup.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name])
+					if (rows[0]!.n === 0) break
+					await new Promise((resolve) => setTimeout(resolve, 50))
+				}
 				await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
 				await cleanup.end()
 			},
